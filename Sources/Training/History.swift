@@ -1,0 +1,20 @@
+/// The per-epoch logs of a fit, as Keras' `History.history` holds them: one series per name.
+public struct History: Sendable, Equatable {
+    public private(set) var epochs: [Logs] = []
+
+    public init() {}
+
+    public mutating func append(_ logs: Logs) { epochs.append(logs) }
+
+    /// Every name that any epoch reported, in first-seen order.
+    public var names: [String] {
+        var seen: [String] = []
+        for logs in epochs { for name in logs.names where !seen.contains(name) { seen.append(name) } }
+        return seen
+    }
+
+    /// One value per epoch for `name` (nil where an epoch lacks it).
+    public func series(_ name: String) -> [Double?] { epochs.map { $0[name] } }
+
+    public var last: Logs? { epochs.last }
+}

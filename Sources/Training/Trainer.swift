@@ -1,0 +1,150 @@
+import NeuralNetwork
+import SeededRandom
+
+/// Why a fit stopped before its last epoch.
+public enum TrainingError: Error, Sendable {
+    /// The loss of a batch was NaN or infinite; `history` holds the epochs finished before it.
+    case diverged(epoch: Int, step: Int, loss: Double, history: History)
+    /// `stop()` was called (an interrupt); `history` holds the finished epochs.
+    case interrupted(epoch: Int, history: History)
+}
+
+/// Keras' `fit`, `evaluate` and `predict` over a `Sequential`, with buffers sized once for the batch size.
+public final class Trainer {
+    public let model: Sequential
+    public let metrics: [Metric]
+    public let batchSize: Int
+    private let session: TrainingSession
+    private let featureCount: Int
+    private let features: UnsafeMutablePointer<Float>
+    private let labels: UnsafeMutablePointer<Int32>
+    private let stopFlag = StopFlag()
+
+    public init(model: Sequential, loss: Loss, optimizer: any Optimizer, metrics: [Metric], batchSize: Int, featureCount: Int) {
+        self.model = model
+        self.metrics = metrics
+        self.batchSize = batchSize
+        self.featureCount = featureCount
+        session = TrainingSession(model: model, loss: loss, optimizer: optimizer, maxBatchSize: batchSize)
+        features = .allocate(capacity: batchSize * featureCount)
+        labels = .allocate(capacity: batchSize)
+    }
+
+    deinit {
+        features.deallocate()
+        labels.deallocate()
+    }
+
+    /// Asks a running `fit` to stop after the current step; safe to call from a signal-handling thread.
+    public func stop() { stopFlag.set() }
+
+    /// Trains for `epochs` epochs: a fresh seeded order every epoch (or the data's order when `shuffle` is
+    /// off), the last partial batch kept, then a pass over `validation` if given.
+    public func fit(
+        _ train: any BatchSource, validation: (any BatchSource)?, epochs: Int, shuffle: Bool, seed: UInt64,
+        observe: (TrainingEvent) -> Void
+    ) throws(TrainingError) -> History {
+        let order = EpochOrder(count: train.count, shuffle: shuffle, seed: seed)
+        let steps = (train.count + batchSize - 1) / batchSize
+        var history = History()
+        observe(.trainingStarted(epochs: epochs, stepsPerEpoch: steps))
+        for epoch in 1...epochs {
+            observe(.epochStarted(epoch: epoch))
+            let start = ContinuousClock.now
+            let indices = order.indices(epoch: epoch)
+            var tally = Tally(metrics: metrics)
+            for step in 1...steps {
+                let lower = (step - 1) * batchSize
+                let rows = min(batchSize, train.count - lower)
+                indices.withUnsafeBufferPointer { all in
+                    train.gather(UnsafeBufferPointer(rebasing: all[lower..<lower + rows]), features: features, labels: labels)
+                }
+                let loss = session.trainStep(input: features, labels: labels, rows: rows)
+                guard loss.isFinite else {
+                    throw .diverged(epoch: epoch, step: step, loss: loss, history: history)
+                }
+                tally.add(loss: loss, outputs: session.output, width: model.outputWidth, labels: labels, rows: rows)
+                observe(.batchFinished(epoch: epoch, step: step, logs: tally.logs, elapsedSeconds: start.secondsSince))
+                if stopFlag.isSet { throw .interrupted(epoch: epoch, history: history) }
+            }
+            var logs = tally.logs
+            if let validation {
+                for entry in evaluate(validation).prefixed("val_").entries { logs[entry.name] = entry.value }
+            }
+            history.append(logs)
+            observe(.epochFinished(epoch: epoch, logs: logs, seconds: start.secondsSince))
+        }
+        return history
+    }
+
+    /// Loss and metrics over all of `data`, in its own order, without training.
+    public func evaluate(_ data: any BatchSource) -> Logs {
+        var tally = Tally(metrics: metrics)
+        forEachBatch(of: data) { rows in
+            let loss = session.evaluateStep(input: features, labels: labels, rows: rows)
+            tally.add(loss: loss, outputs: session.output, width: model.outputWidth, labels: labels, rows: rows)
+        }
+        return tally.logs
+    }
+
+    /// The model's outputs for every sample of `data`, row after row (`data.count` x `model.outputWidth`).
+    public func predict(_ data: any BatchSource) -> [Float] {
+        var outputs: [Float] = []
+        outputs.reserveCapacity(data.count * model.outputWidth)
+        forEachBatch(of: data) { rows in
+            _ = session.evaluateStep(input: features, labels: labels, rows: rows)
+            outputs.append(contentsOf: session.output.prefix(rows * model.outputWidth))
+        }
+        return outputs
+    }
+
+    private func forEachBatch(of data: any BatchSource, _ body: (Int) -> Void) {
+        var indices = [Int32](repeating: 0, count: batchSize)
+        var lower = 0
+        while lower < data.count {
+            let rows = min(batchSize, data.count - lower)
+            for i in 0..<rows { indices[i] = Int32(lower + i) }
+            indices.withUnsafeBufferPointer { all in
+                data.gather(UnsafeBufferPointer(rebasing: all[0..<rows]), features: features, labels: labels)
+            }
+            body(rows)
+            lower += rows
+        }
+    }
+}
+
+/// Running sums of an epoch: the loss weighted by batch size (as Keras' loss tracker) and each metric's count.
+struct Tally {
+    let metrics: [Metric]
+    private var lossSum = 0.0
+    private var correct: [Int]
+    private var seen = 0
+
+    init(metrics: [Metric]) {
+        self.metrics = metrics
+        correct = Array(repeating: 0, count: metrics.count)
+    }
+
+    mutating func add(loss: Double, outputs: UnsafeBufferPointer<Float>, width: Int, labels: UnsafePointer<Int32>, rows: Int) {
+        lossSum += loss * Double(rows)
+        seen += rows
+        for (i, metric) in metrics.enumerated() {
+            correct[i] += metric.correct(outputs: outputs.baseAddress!, width: width, labels: labels, rows: rows)
+        }
+    }
+
+    var logs: Logs {
+        var logs = Logs()
+        let n = Double(max(seen, 1))
+        logs["loss"] = lossSum / n
+        for (i, metric) in metrics.enumerated() { logs[metric.name] = Double(correct[i]) / n }
+        return logs
+    }
+}
+
+extension ContinuousClock.Instant {
+    var secondsSince: Double {
+        let d = ContinuousClock.now - self
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}
