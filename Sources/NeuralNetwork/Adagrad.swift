@@ -23,12 +23,21 @@ public final class Adagrad: Optimizer {
     }
 
     public func step(weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>) {
-        let lr = Float(learningRate), eps = Float(epsilon), acc = accumulator.pointer
-        for i in 0..<parameterCount {
-            let gi = g[i], a = acc[i] + gi * gi
-            acc[i] = a
-            w[i] -= lr * gi / (a + eps).squareRoot()
-        }
+        forEachLane(parameterCount, AdagradKernel(
+            w: w, g: g, accumulator: accumulator.pointer, lr: Float(learningRate), eps: Float(epsilon)))
         iterations += 1
+    }
+}
+
+private struct AdagradKernel: LaneKernel {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, accumulator: UnsafeMutablePointer<Float>
+    let lr: Float, eps: Float
+
+    @inline(__always)
+    func apply<V: FloatLanes>(_: V.Type, at i: Int) {
+        let gi = V.load(g, i)
+        let a = V.load(accumulator, i) + gi * gi
+        a.store(accumulator, i)
+        (V.load(w, i) - V.splat(lr) * gi / (a + V.splat(eps)).laneSquareRoot()).store(w, i)
     }
 }

@@ -52,27 +52,29 @@ final class AdamMoments {
         learningRate: Double, beta1: Double, beta2: Double, epsilon: Double
     ) {
         let alpha = Float(learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t)))
-        let c1 = Float(1 - beta1), c2 = Float(1 - beta2), eps = Float(epsilon)
-        let m = m.pointer, v = v.pointer
-        if let vMax = vMax?.pointer {
-            for i in 0..<n {
-                let gi = g[i]
-                let mi = m[i] + (gi - m[i]) * c1, vi = v[i] + (gi * gi - v[i]) * c2
-                m[i] = mi
-                v[i] = vi
-                let vh = max(vMax[i], vi)
-                vMax[i] = vh
-                w[i] -= alpha * mi / (vh.squareRoot() + eps)
-            }
-        } else {
-            for i in 0..<n {
-                let gi = g[i]
-                let mi = m[i] + (gi - m[i]) * c1, vi = v[i] + (gi * gi - v[i]) * c2
-                m[i] = mi
-                v[i] = vi
-                w[i] -= alpha * mi / (vi.squareRoot() + eps)
-            }
+        forEachLane(n, AdamKernel(
+            w: w, g: g, m: m.pointer, v: v.pointer, vMax: vMax?.pointer, alpha: alpha,
+            oneMinusBeta1: Float(1 - beta1), oneMinusBeta2: Float(1 - beta2), eps: Float(epsilon)))
+    }
+}
+
+private struct AdamKernel: LaneKernel {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>
+    let m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, vMax: UnsafeMutablePointer<Float>?
+    let alpha: Float, oneMinusBeta1: Float, oneMinusBeta2: Float, eps: Float
+
+    @inline(__always)
+    func apply<V: FloatLanes>(_: V.Type, at i: Int) {
+        let gi = V.load(g, i), mOld = V.load(m, i), vOld = V.load(v, i)
+        let mi = mOld + (gi - mOld) * V.splat(oneMinusBeta1)
+        var vi = vOld + (gi * gi - vOld) * V.splat(oneMinusBeta2)
+        mi.store(m, i)
+        vi.store(v, i)
+        if let vMax {
+            vi = V.load(vMax, i).lanesMax(vi)
+            vi.store(vMax, i)
         }
+        (V.load(w, i) - V.splat(alpha) * mi / (vi.laneSquareRoot() + V.splat(eps))).store(w, i)
     }
 }
 

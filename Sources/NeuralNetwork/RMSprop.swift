@@ -33,41 +33,40 @@ public final class RMSprop: Optimizer {
     }
 
     public func step(weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>) {
-        let lr = Float(learningRate), rho = Float(rho), oneMinusRho = 1 - Float(self.rho)
-        let eps = Float(epsilon), mu = Float(momentum), n = parameterCount
-        let v = velocity.pointer
-        // The common case (plain, no momentum) gets its own loop, free of the variants' branches.
-        switch (averageGradient?.pointer, momentumSlots?.pointer) {
-        case (nil, nil):
-            for i in 0..<n {
-                let gi = g[i], vi = rho * v[i] + oneMinusRho * gi * gi
-                v[i] = vi
-                w[i] -= lr * gi / (vi + eps).squareRoot()
-            }
-        case let (nil, mom?):
-            for i in 0..<n {
-                let gi = g[i], vi = rho * v[i] + oneMinusRho * gi * gi
-                v[i] = vi
-                let m = mu * mom[i] + lr * gi / (vi + eps).squareRoot()
-                mom[i] = m
-                w[i] -= m
-            }
-        case let (mg?, mom):
-            for i in 0..<n {
-                let gi = g[i], vi = rho * v[i] + oneMinusRho * gi * gi
-                v[i] = vi
-                let a = rho * mg[i] + oneMinusRho * gi
-                mg[i] = a
-                let increment = lr * gi / (vi - a * a + eps).squareRoot()
-                if let mom {
-                    let m = mu * mom[i] + increment
-                    mom[i] = m
-                    w[i] -= m
-                } else {
-                    w[i] -= increment
-                }
-            }
-        }
+        let kernel = RMSpropKernel(
+            w: w, g: g, v: velocity.pointer, momentumSlots: momentumSlots?.pointer, average: averageGradient?.pointer,
+            lr: Float(learningRate), rho: Float(rho), oneMinusRho: 1 - Float(rho), eps: Float(epsilon),
+            momentum: Float(momentum))
+        forEachLane(parameterCount, kernel)
         iterations += 1
+    }
+}
+
+/// RMSprop's update for one lane group; the optional slots are loop-invariant, so the branches cost nothing.
+private struct RMSpropKernel: LaneKernel {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, v: UnsafeMutablePointer<Float>
+    let momentumSlots: UnsafeMutablePointer<Float>?, average: UnsafeMutablePointer<Float>?
+    let lr: Float, rho: Float, oneMinusRho: Float, eps: Float, momentum: Float
+
+    @inline(__always)
+    func apply<V: FloatLanes>(_: V.Type, at i: Int) {
+        let rho = V.splat(rho), oneMinusRho = V.splat(oneMinusRho)
+        let gi = V.load(g, i)
+        let vi = rho * V.load(v, i) + oneMinusRho * gi * gi
+        vi.store(v, i)
+        var denominator = vi + V.splat(eps)
+        if let average {
+            let a = rho * V.load(average, i) + oneMinusRho * gi
+            a.store(average, i)
+            denominator = vi - a * a + V.splat(eps)
+        }
+        let increment = V.splat(lr) * gi / denominator.laneSquareRoot()
+        if let momentumSlots {
+            let m = V.splat(momentum) * V.load(momentumSlots, i) + increment
+            m.store(momentumSlots, i)
+            (V.load(w, i) - m).store(w, i)
+        } else {
+            (V.load(w, i) - increment).store(w, i)
+        }
     }
 }
