@@ -68,6 +68,8 @@ public enum Activation: String, CaseIterable, Sendable {
     /// `dx = f'(x) * dy` (for softmax the Jacobian-vector product); `dx` may be `dy`.
     ///
     /// `x` is read only where `derivativeNeedsInput`; elsewhere callers may pass `y` for it.
+    /// Every operand is loaded before the select: a load inside one arm of `?:` is a conditional
+    /// load, which keeps LLVM from vectorising the loop.
     func backward<T: KernelScalar>(
         x: UnsafePointer<T>, y: UnsafePointer<T>, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>,
         rows: Int, columns: Int
@@ -77,7 +79,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .linear:
             if UnsafePointer(dx) != dy { dx.update(from: dy, count: n) }
         case .relu:
-            for i in 0..<n { dx[i] = y[i] > 0 ? dy[i] : 0 }
+            for i in 0..<n { let d = dy[i]; dx[i] = y[i] > 0 ? d : 0 }
         case .sigmoid:
             for i in 0..<n { let s = y[i]; dx[i] = dy[i] * s * (1 - s) }
         case .tanh:
@@ -85,10 +87,10 @@ public enum Activation: String, CaseIterable, Sendable {
         case .softmax:
             softmaxBackward(y: y, dy: dy, dx: dx, rows: rows, columns: columns)
         case .elu:
-            for i in 0..<n { let v = y[i]; dx[i] = v > 0 ? dy[i] : dy[i] * (v + 1) }
+            for i in 0..<n { let v = y[i], d = dy[i]; dx[i] = v > 0 ? d : d * (v + 1) }
         case .selu:
             let scale = T(Self.seluScale), scaleAlpha = T(Self.seluScale * Self.seluAlpha)
-            for i in 0..<n { let v = y[i]; dx[i] = v > 0 ? dy[i] * scale : dy[i] * (v + scaleAlpha) }
+            for i in 0..<n { let v = y[i], d = dy[i]; dx[i] = d * (v > 0 ? scale : v + scaleAlpha) }
         case .gelu:
             let invSqrt2 = T(0.70710678118654752440084436210484903)
             let invSqrt2Pi = T(0.39894228040143267793994605993438187)
@@ -99,7 +101,7 @@ public enum Activation: String, CaseIterable, Sendable {
             }
         case .leakyRelu:
             let slope = T(Self.leakyReluSlope)
-            for i in 0..<n { dx[i] = y[i] > 0 ? dy[i] : slope * dy[i] }
+            for i in 0..<n { let d = dy[i]; dx[i] = y[i] > 0 ? d : slope * d }
         case .softplus:
             for i in 0..<n { dx[i] = dy[i] * logistic(x[i]) }
         case .swish:
