@@ -111,6 +111,6 @@ enum Path {
 
     static func isFile(_ path: String) -> Bool {
         var status = stat()
-        return stat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFDIR
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }

@@ -33,15 +33,15 @@ public struct DatasetSplit: Sendable {
 
     /// The label of sample `index` (0-based within this split).
     public func label(_ index: Int) -> UInt8 {
-        precondition(range.indices.contains(index), "sample \(index) outside a split of \(count)")
+        precondition(index >= 0 && index < count, "sample \(index) outside a split of \(count)")
         return labels.bytes[labels.dataOffset + range.lowerBound + index]
     }
 
-    /// The pixels of sample `index`, row by row.
-    public func pixels(_ index: Int) -> ArraySlice<UInt8> {
-        precondition(range.indices.contains(index), "sample \(index) outside a split of \(count)")
+    /// A copy of the pixels of sample `index`, row by row, indexed from 0 (for inspection, not the hot path).
+    public func pixels(_ index: Int) -> [UInt8] {
+        precondition(index >= 0 && index < count, "sample \(index) outside a split of \(count)")
         let start = images.dataOffset + (range.lowerBound + index) * featureCount
-        return images.bytes[start..<start + featureCount]
+        return Array(images.bytes[start..<start + featureCount])
     }
 
     /// The largest label in the split.
