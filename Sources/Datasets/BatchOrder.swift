@@ -32,10 +32,18 @@ public struct BatchOrder: Sendable {
 
     /// Rearranges `indices` for `epoch` (0-based), in place: no allocation after `init`.
     public mutating func prepare(epoch: Int) {
-        for i in indices.indices { indices[i] = Int32(i) }
-        guard shuffle else { return }
-        var random = Self.random(seed: seed, epoch: epoch)
-        random.shuffle(&indices)
+        let random = shuffle ? Self.random(seed: seed, epoch: epoch) : nil
+        indices.withUnsafeMutableBufferPointer { order in
+            for i in order.indices { order[i] = Int32(i) }
+            guard var random else { return }
+            // `SeededRandom.shuffle`'s Fisher-Yates, the same draws in the same order, over the buffer: the
+            // generic one is not specialised across modules and took 11 ms per MNIST epoch, this one about 1.
+            var i = order.count - 1
+            while i > 0 {
+                order.swapAt(i, random.below(i + 1))
+                i -= 1
+            }
+        }
     }
 
     /// Positions in `indices` of batch `batch` (0-based): `batchSize` of them, fewer in the last batch.
