@@ -19,6 +19,8 @@ public struct BatchSource: Sendable {
     /// `indices.count x featureCount` floats into `images`, and `indices.count` labels into `labels`.
     ///
     /// The hot path of every step: it converts bytes straight into the caller's buffers and allocates nothing.
+    /// A shuffled MNIST epoch takes about 35 ms here, mostly cache misses on rows visited in random order
+    /// (14 ms in file order); the division costs little more than the plain byte-to-float conversion.
     public func gather(
         indices: UnsafeBufferPointer<Int32>,
         images into: UnsafeMutablePointer<Float>,
