@@ -83,7 +83,7 @@ struct Checker {
         var message = "'\(path)' must be true or false, not \(Self.describe(node))"
         if let s = node.scalar, s.style == .plain,
            ["yes", "no", "on", "off", "y", "n"].contains(s.text.lowercased()) {
-            message += " (YAML 1.2 reads \(s.text) as a string)"
+            message += "; YAML 1.2 reads \(s.text) as a string, write true or false"
         }
         error(node.mark, message)
         return nil

@@ -49,7 +49,12 @@ public struct Override: Sendable {
                 ?? Node(.scalar(Scalar(text: "")), mark: mark(eq + 1))
         } catch {
             var e = error.mark
-            if e.line == 1 { e.column += shift }
+            if !text.contains("\n"), e.line > 1 {
+                // libyaml reports an unfinished one-line value at the start of a next line; point past its end instead.
+                e = Mark(source: source, line: 1, column: Self.firstColumn + chars.count)
+            } else if e.line == 1 {
+                e.column += shift
+            }
             throw Diagnostic(e, error.message)
         }
     }

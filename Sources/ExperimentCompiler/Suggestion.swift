@@ -1,7 +1,8 @@
 /// "Did you mean ...?": the known name closest to a misspelt one, if it is close enough.
 public enum Suggestion {
     /// The closest of `candidates` by `distance`, when at most max(1, min(3, count / 3)) edits away;
-    /// case is ignored, so `ReLU` suggests `relu`. Ties go to the earlier candidate.
+    /// case is ignored, so `ReLU` suggests `relu`. Ties go to the earlier candidate. Failing that,
+    /// the one candidate that the word begins (`softm` -> `softmax`).
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let limit = max(1, min(3, word.count / 3))
@@ -10,7 +11,9 @@ public enum Suggestion {
             let d = distance(lowered, candidate.lowercased())
             if d <= limit, d < best?.distance ?? Int.max { best = (candidate, d) }
         }
-        return best?.name
+        if let best { return best.name }
+                let completions = candidates.filter { word.count >= 3 && $0.lowercased().hasPrefix(lowered) }
+        return completions.count == 1 ? completions[0] : nil
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent
