@@ -26,16 +26,16 @@ public struct Compiler: Sendable {
         do {
             root = try Parser().parse(bytes, source: source)
         } catch {
-            throw CompileFailure([Diagnostic(error)] + diagnostics)
+            throw CompileFailure(Diagnostic.sorted([Diagnostic(error)] + diagnostics, sources: [source] + overrides.map(Override.source)))
         }
         guard let root else {
             let empty = Diagnostic(Mark(source: source, line: 1, column: 1),
                                    "the experiment file is empty; it needs at least 'name', 'data', 'model' and 'compile' (see experiments/mnist-dense.yaml)")
-            throw CompileFailure([empty] + diagnostics)
+            throw CompileFailure(Diagnostic.sorted([empty] + diagnostics, sources: [source] + overrides.map(Override.source)))
         }
         var tree = root
         diagnostics += Overrides.apply(parsed, to: &tree)
-        let sources = [source] + parsed.map(\.source)
+        let sources = [source] + overrides.map(Override.source)
         return try compile(tree, sources: sources, earlier: diagnostics)
     }
 

@@ -12,14 +12,6 @@ struct CheckCommand: ParsableCommand {
             Example:
               runner check experiments/mnist-dense.yaml --set model.layers[0].dense=256
             """
-            Compiles the experiment with its --set overrides, reports every mistake at once as
-            file:line:col: error: message (exit status 2, nothing written), and otherwise prints a
-            model summary (layers, output shapes, parameters) and the experiment with every default
-            filled in, as saved in resolved.json.
-
-            Example:
-              runner check experiments/mnist-dense.yaml --set model.layers[0].dense=256
-            """
     )
 
     @OptionGroup var options: ExperimentOptions
