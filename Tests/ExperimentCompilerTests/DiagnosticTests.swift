@@ -1,0 +1,216 @@
+import ExperimentCompiler
+import XCTest
+
+/// One test per kind of mistake, each asserting the whole `file:line:col: error: message` line.
+final class DiagnosticTests: XCTestCase {
+    func testUnknownTopLevelKeySuggestsTheClosest() {
+        assertError("seed: 42", "sed: 42", "experiments/x.yaml:2:1: error: unknown key 'sed' at the top level; did you mean 'seed'?")
+    }
+
+    func testUnknownKeyWithoutCloseNameListsTheKnownOnes() {
+        assertError("  shuffle: true", "  verbose: 1",
+                    "experiments/x.yaml:21:3: error: unknown key 'verbose' in 'fit' (expected one of: epochs, batch_size, shuffle, validation, validation_split)")
+    }
+
+    func testUnknownOptimizerKey() {
+        assertError("  optimizer: rmsprop", "  optimizer: {name: rmsprop, lerning_rate: 0.01}",
+                    "experiments/x.yaml:15:30: error: unknown key 'lerning_rate' in 'compile.optimizer'; did you mean 'learning_rate'?")
+    }
+
+    func testMissingRequiredKey() {
+        assertError("  loss: sparse_categorical_crossentropy", "  # no loss",
+                    "experiments/x.yaml:15:3: error: missing key 'loss' in 'compile'")
+    }
+
+    func testMissingName() {
+        assertError("name: mnist-dense", "# unnamed", "experiments/x.yaml:2:1: error: missing key 'name' at the top level")
+    }
+
+    func testFractionalUnitsAreNotTruncated() {
+        assertError("    - dense: 512", "    - dense: 51.2",
+                    "experiments/x.yaml:10:14: error: 'model.layers[0].dense' must be an integer, not a number (51.2)")
+    }
+
+    func testQuotedNumberIsAString() {
+        assertError("    - dense: 10", "    - dense: \"10\"",
+                    "experiments/x.yaml:12:14: error: 'model.layers[1].dense' must be an integer, not a string (\"10\")")
+    }
+
+    func testYesIsNotABoolean() {
+        assertError("  shuffle: true", "  shuffle: yes",
+                    "experiments/x.yaml:21:12: error: 'fit.shuffle' must be true or false, not a string (yes); YAML 1.2 reads yes as a string, write true or false")
+    }
+
+    func testEpochsAtLeastOne() {
+        assertError("  epochs: 10", "  epochs: 0", "experiments/x.yaml:19:11: error: 'fit.epochs' must be between 1 and 2147483647, not 0")
+    }
+
+    func testBatchSizeRange() {
+        assertError("  batch_size: 256", "  batch_size: 2147483648",
+                    "experiments/x.yaml:20:15: error: 'fit.batch_size' must be between 1 and 2147483647, not 2147483648")
+    }
+
+    func testIntegerBeyond64Bits() {
+        assertError("  epochs: 10", "  epochs: 99999999999999999999",
+                    "experiments/x.yaml:19:11: error: 'fit.epochs' is 99999999999999999999, which does not fit in a 64-bit integer")
+    }
+
+    func testLayerWidthRange() {
+        assertError("    - dense: 512", "    - dense: 16777217",
+                    "experiments/x.yaml:10:14: error: 'model.layers[0].dense' must be between 1 and 16777216, not 16777217")
+    }
+
+    func testNegativeLearningRate() {
+        assertError("  optimizer: rmsprop", "  optimizer: {name: rmsprop, learning_rate: -0.1}",
+                    "experiments/x.yaml:15:45: error: 'compile.optimizer.learning_rate' must be greater than 0, not -0.1")
+    }
+
+    func testInfiniteLearningRate() {
+        assertError("  optimizer: rmsprop", "  optimizer: {name: adam, learning_rate: .inf}",
+                    "experiments/x.yaml:15:42: error: 'compile.optimizer.learning_rate' must be a finite number greater than 0, not .inf")
+    }
+
+    func testDecayRateBelowOne() {
+        assertError("  optimizer: rmsprop", "  optimizer: {name: rmsprop, rho: 1.0}",
+                    "experiments/x.yaml:15:35: error: 'compile.optimizer.rho' must be in [0, 1), not 1.0")
+    }
+
+    func testEpsilonPositive() {
+        assertError("  optimizer: rmsprop", "  optimizer: {name: adam, epsilon: 0}",
+                    "experiments/x.yaml:15:36: error: 'compile.optimizer.epsilon' must be greater than 0, not 0")
+    }
+
+    func testSGDMomentumInUnitInterval() {
+        assertError("  optimizer: rmsprop", "  optimizer: {name: sgd, momentum: 1.5}",
+                    "experiments/x.yaml:15:36: error: 'compile.optimizer.momentum' must be in [0, 1], not 1.5")
+    }
+
+    func testValidationSplitOpenInterval() {
+        assertError("  validation: test", "  validation_split: 1",
+                    "experiments/x.yaml:22:21: error: 'fit.validation_split' must be in (0, 1), not 1")
+    }
+
+    func testScalePositive() {
+        assertError("    scale: 255", "    scale: 0", "experiments/x.yaml:7:12: error: 'data.preprocess.scale' must be greater than 0, not 0")
+    }
+
+    func testUnknownActivation() {
+        assertError("      activation: relu", "      activation: rleu",
+                    "experiments/x.yaml:11:19: error: unknown activation 'rleu'; did you mean 'relu'?")
+    }
+
+    func testUnknownInitializer() {
+        assertError("      activation: relu", "      kernel_initializer: xavier",
+                    "experiments/x.yaml:11:27: error: unknown initializer 'xavier' (expected one of: glorot_uniform, glorot_normal, he_normal, he_uniform, lecun_normal, lecun_uniform, zeros, ones)")
+    }
+
+    func testUnknownOptimizer() {
+        assertError("  optimizer: rmsprop", "  optimizer: adamm", "experiments/x.yaml:15:14: error: unknown optimizer 'adamm'; did you mean 'adam'?")
+    }
+
+    func testUnknownLoss() {
+        assertError("  loss: sparse_categorical_crossentropy", "  loss: sparse_categorical_crossentropi",
+                    "experiments/x.yaml:16:9: error: unknown loss 'sparse_categorical_crossentropi'; did you mean 'sparse_categorical_crossentropy'?")
+    }
+
+    func testUnknownMetric() {
+        assertError("  metrics: [accuracy]", "  metrics: [accuracy, f1]",
+                    "experiments/x.yaml:17:23: error: unknown metric 'f1' (expected one of: accuracy, top_k_categorical_accuracy)")
+    }
+
+    func testUnknownDataset() {
+        assertError("  dataset: mnist", "  dataset: mnsit", "experiments/x.yaml:4:12: error: unknown dataset 'mnsit'; did you mean 'mnist'?")
+    }
+
+    func testUnknownLayerKind() {
+        assertError("    - dense: 10", "    - dens: 10", "experiments/x.yaml:12:7: error: unknown layer 'dens'; did you mean 'dense'?")
+    }
+
+    func testLayerMustStartWithItsKind() {
+        assertDiagnostics(base.replacingOccurrences(of: "    - dense: 10\n      activation: softmax\n", with: "    - activation: softmax\n      dense: 10\n"),
+                          ["experiments/x.yaml:12:7: error: 'model.layers[1]' must start with the layer's kind, such as 'dense: 512'; 'activation' is an option and comes after it"])
+    }
+
+    func testLastLayerWidthMustBeTheClassCount() {
+        assertError("    - dense: 10", "    - dense: 12",
+                    "experiments/x.yaml:12:14: error: the last layer has 12 units but mnist has 10 classes; sparse_categorical_crossentropy needs one unit per class")
+    }
+
+    func testProbabilityLossNeedsSoftmax() {
+        assertError("      activation: softmax", "      activation: relu",
+                    "experiments/x.yaml:13:19: error: sparse_categorical_crossentropy expects probabilities, but the last layer applies relu; use 'activation: softmax', or 'loss: {name: sparse_categorical_crossentropy, from_logits: true}' with a linear last layer")
+    }
+
+    func testSoftmaxWithFromLogitsIsWrong() {
+        assertError("  loss: sparse_categorical_crossentropy", "  loss: {name: sparse_categorical_crossentropy, from_logits: true}",
+                    "experiments/x.yaml:16:62: error: 'from_logits: true' expects raw scores, but the last layer applies softmax; drop 'activation: softmax' or set 'from_logits: false'")
+    }
+
+    func testFromLogitsOnlyForCrossEntropies() {
+        assertError("  loss: sparse_categorical_crossentropy", "  loss: {name: mean_squared_error, from_logits: true}",
+                    "experiments/x.yaml:16:36: error: mean_squared_error takes no 'from_logits' (only the cross-entropies do)")
+    }
+
+    func testUnsafeName() {
+        assertError("name: mnist-dense", "name: runs/a",
+                    "experiments/x.yaml:1:7: error: 'name' must be one path component of letters, digits, '-', '_' and '.', not 'runs/a' ('/' is not allowed)")
+        assertError("name: mnist-dense", "name: ..", "experiments/x.yaml:1:7: error: 'name' cannot be '..'; it names a folder under results/, e.g. mnist-dense")
+        assertError("name: mnist-dense", "name: ''", "experiments/x.yaml:1:7: error: 'name' is empty; it names the run folder, e.g. mnist-dense")
+    }
+
+    func testNegativeSeed() {
+        assertError("seed: 42", "seed: -1", "experiments/x.yaml:2:7: error: 'seed' must be between 0 and 18446744073709551615, not -1")
+    }
+
+    func testLayerMustBeAMapping() {
+        assertDiagnostics(base.replacingOccurrences(of: "    - dense: 10\n      activation: softmax\n", with: "    - 10\n"),
+                          ["experiments/x.yaml:12:7: error: 'model.layers[1]' must be a mapping that starts with the layer's kind, such as {dense: 512, activation: relu}, not an integer (10)"])
+    }
+
+    func testEmptyLayerList() {
+        assertDiagnostics("name: a\ndata: {dataset: mnist}\nmodel: {layers: []}\ncompile: {optimizer: adam, loss: mean_squared_error}\n",
+                          ["experiments/x.yaml:3:17: error: 'model.layers' is empty; add at least one layer such as '- dense: 10'"])
+    }
+
+    func testSectionMustBeAMapping() {
+        assertDiagnostics(base.replacingOccurrences(of: "fit:\n  epochs: 10\n  batch_size: 256\n  shuffle: true\n  validation: test\n", with: "fit: 10\n"),
+                          ["experiments/x.yaml:18:6: error: 'fit' must be a mapping such as {epochs: 10, batch_size: 32}, not an integer (10)"])
+    }
+
+    func testMetricListedTwice() {
+        assertError("  metrics: [accuracy]", "  metrics: [accuracy, accuracy]",
+                    "experiments/x.yaml:17:23: error: metric 'accuracy' is listed twice (first at line 17, column 13)")
+    }
+
+    func testValidationAndSplitTogether() {
+        assertError("  validation: test", "  validation: test\n  validation_split: 0.1",
+                    "experiments/x.yaml:23:3: error: give either 'fit.validation' or 'fit.validation_split', not both")
+    }
+
+    func testTopKLargerThanTheOutput() {
+        assertError("  metrics: [accuracy]", "  metrics: [{name: top_k_categorical_accuracy, k: 11}]",
+                    "experiments/x.yaml:17:51: error: 'compile.metrics[0].k' is 11 but the last layer has only 10 units")
+    }
+
+    func testFlattenFalseWithDenseLayers() {
+        assertError("    flatten: true", "    flatten: false",
+                    "experiments/x.yaml:6:14: error: 'data.preprocess.flatten' must be true: the model starts with a dense layer, which takes each example as a vector")
+    }
+
+    func testEmptyFile() {
+        assertDiagnostics("# nothing here\n", ["experiments/x.yaml:1:1: error: the experiment file is empty; it needs at least 'name', 'data', 'model' and 'compile' (see experiments/mnist-dense.yaml)"])
+    }
+
+    func testTopLevelMustBeAMapping() {
+        assertDiagnostics("- a\n- b\n", ["experiments/x.yaml:1:1: error: an experiment must be a mapping of sections (name, seed, data, model, compile, fit), not a list"])
+    }
+
+    func testIDXFolderShapeComesFromTheInjectedClosure() {
+        let text = edited("  dataset: mnist", "  dataset: ./idx/letters")
+        let compiler = Compiler { $0 == "./idx/letters" ? DatasetShape(features: 784, classes: 26) : nil }
+        assertDiagnostics(text, compiler: compiler,
+                          ["experiments/x.yaml:12:14: error: the last layer has 10 units but the dataset in ./idx/letters has 26 classes; sparse_categorical_crossentropy needs one unit per class"])
+        // Unknown shape: the loader will report; the compiler stays silent.
+        XCTAssertNoThrow(try Compiler().compile(Array(text.utf8), source: source))
+    }
+}
