@@ -1,1 +1,4 @@
-print("runner: not built yet")
+import Foundation
+
+// The one policy the executable owns: outcomes become exit statuses (see Runner+Exit.swift).
+exit(Runner.exitStatus(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,39 @@
+/// A loaded dataset: training and test splits of byte images with their labels, and the number of classes.
+public struct Dataset: Sendable {
+    /// The name experiments use (`mnist`), or the folder's path.
+    public let name: String
+    public let train: DatasetSplit
+    public let test: DatasetSplit
+    /// max(training label) + 1, as Keras' sparse categorical losses assume labels `0..<classCount`.
+    public let classCount: Int
+
+    /// Checks that the splits fit together: same image shape, and test labels within the training classes.
+    public init(name: String, train: DatasetSplit, test: DatasetSplit) throws(DatasetError) {
+        try Dataset.checkCompatible(
+            train: (train.imagesPath, train.sampleShape), test: (test.imagesPath, test.sampleShape))
+        let classCount = Int(train.maxLabel) + 1
+        try test.withLabelBytes { labels throws(DatasetError) in
+            try Dataset.checkLabels(labels, classCount: classCount, path: test.labelsPath)
+        }
+        self.name = name
+        self.train = train
+        self.test = test
+        self.classCount = classCount
+    }
+
+    /// The shape of one image: `[rows, columns]`.
+    public var sampleShape: [Int] { train.sampleShape }
+
+    /// Test labels must name classes the training labels define: a model has no output for the others.
+    static func checkLabels(_ labels: UnsafeBufferPointer<UInt8>, classCount: Int, path: String) throws(DatasetError) {
+        if let index = labels.firstIndex(where: { Int($0) >= classCount }) {
+            throw .labelOutOfRange(path: path, index: index, label: Int(labels[index]), classCount: classCount)
+        }
+    }
+
+    static func checkCompatible(train: (path: String, shape: [Int]), test: (path: String, shape: [Int])) throws(DatasetError) {
+        guard train.shape == test.shape else {
+            throw .imageShapeMismatch(train: train.path, trainShape: train.shape, test: test.path, testShape: test.shape)
+        }
+    }
+}

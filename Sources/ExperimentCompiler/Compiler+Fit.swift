@@ -1,0 +1,39 @@
+import YAML
+
+extension Compiler {
+    /// `fit: {epochs: 10, batch_size: 256, shuffle: true, validation: test}` or `validation_split: 0.1`.
+    func fit(_ node: Node, _ c: inout Checker) -> FitSpec? {
+        guard let pairs = c.mapping(node, "fit", example: "{epochs: 10, batch_size: 32}") else { return nil }
+        c.checkKeys(pairs, known: Vocabulary.fitKeys, in: "fit")
+        func given(_ key: String) -> Node? { c.value(pairs, key, required: false, in: "fit", at: node.mark) }
+        var fit = FitSpec()
+        var ok = true
+        if let n = given("epochs") {
+            if let v = c.int(n, "fit.epochs", 1...Vocabulary.maxEpochs) { fit.epochs = v } else { ok = false }
+        }
+        if let n = given("batch_size") {
+            if let v = c.int(n, "fit.batch_size", 1...Vocabulary.maxBatchSize) { fit.batchSize = v } else { ok = false }
+        }
+        if let n = given("shuffle") {
+            if let v = c.bool(n, "fit.shuffle") { fit.shuffle = v } else { ok = false }
+        }
+        if let n = given("validation") {
+            if case .null? = n.scalar?.value {
+                fit.validation = .none
+            } else if n.scalar?.string == nil {
+                c.error(n.mark, "'fit.validation' must be 'test' or 'none', not \(Checker.describe(n)); for a fraction of the training set write 'validation_split: 0.1'")
+                ok = false
+            } else if let v = c.name(n, "fit.validation", kind: "validation", known: ["test", "none"]) {
+                fit.validation = v == "test" ? .test : .none
+            } else { ok = false }
+        }
+        if let n = given("validation_split") {
+            if let v = c.double(n, "fit.validation_split", .unitOpen) { fit.validation = .split(v) } else { ok = false }
+            if let key = pairs.first(where: { $0.key.scalar?.text == "validation_split" })?.key, given("validation") != nil {
+                c.error(key.mark, "give either 'fit.validation' or 'fit.validation_split', not both")
+                ok = false
+            }
+        }
+        return ok ? fit : nil
+    }
+}

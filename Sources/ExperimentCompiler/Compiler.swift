@@ -1,0 +1,120 @@
+import YAML
+
+/// Turns an experiment file (plus `--set` overrides) into an `Experiment`, or into every mistake at once.
+///
+/// The walk reads the node tree directly rather than through Codable, so each mistake keeps its
+/// line and column and one mistake does not hide the next.
+public struct Compiler: Sendable {
+    /// Feature and class counts of an IDX folder; nil when unknown (the shape checks are then skipped
+    /// and the dataset loader reports what is wrong with the folder).
+    public var idxFolderShape: @Sendable (String) -> DatasetShape?
+
+    public init(idxFolderShape: @escaping @Sendable (String) -> DatasetShape? = { _ in nil }) {
+        self.idxFolderShape = idxFolderShape
+    }
+
+    /// Parses `bytes`, applies the `--set` arguments (`PATH=VALUE`, without `--set`) in order, compiles.
+    ///
+    /// - Throws: every diagnostic, sorted: the file's by line and column, then each override's.
+    public func compile(_ bytes: [UInt8], source: String, overrides: [String] = []) throws(CompileFailure) -> Experiment {
+        var diagnostics: [Diagnostic] = []
+        var parsed: [Override] = []
+        for argument in overrides {
+            do { parsed.append(try Override(parsing: argument)) } catch { diagnostics.append(error) }
+        }
+        let root: Node?
+        do {
+            root = try Parser().parse(bytes, source: source)
+        } catch {
+            throw CompileFailure(Diagnostic.sorted([Diagnostic(error)] + diagnostics, sources: [source] + overrides.map(Override.source)))
+        }
+        guard let root else {
+            let empty = Diagnostic(Mark(source: source, line: 1, column: 1),
+                                   "the experiment file is empty; it needs at least 'name', 'data', 'model' and 'compile' (see experiments/mnist-dense.yaml)")
+            throw CompileFailure(Diagnostic.sorted([empty] + diagnostics, sources: [source] + overrides.map(Override.source)))
+        }
+        var tree = root
+        diagnostics += Overrides.apply(parsed, to: &tree)
+        let sources = [source] + overrides.map(Override.source)
+        return try compile(tree, sources: sources, earlier: diagnostics)
+    }
+
+    /// Compiles a tree that is already parsed (and overridden); `sources` orders the diagnostics.
+    public func compile(_ root: Node, sources: [String] = [], earlier: [Diagnostic] = []) throws(CompileFailure) -> Experiment {
+        var checker = Checker()
+        let experiment = self.experiment(root, &checker)
+        let all = earlier + checker.diagnostics
+        guard all.isEmpty, let experiment else {
+            throw CompileFailure(Diagnostic.sorted(all, sources: sources.isEmpty ? [root.mark.source] : sources))
+        }
+        return experiment
+    }
+
+    /// Feature and class counts of the experiment's dataset, if known.
+    public func shape(of dataset: Dataset) -> DatasetShape? {
+        if case .idxFolder(let path) = dataset { return idxFolderShape(path) }
+        return Vocabulary.datasets.first { $0.dataset == dataset }?.shape
+    }
+
+    private func experiment(_ root: Node, _ c: inout Checker) -> Experiment? {
+        guard let pairs = root.mapping else {
+            c.error(root.mark, "an experiment must be a mapping of sections (\(Vocabulary.topLevelKeys.joined(separator: ", "))), not \(Checker.describe(root))")
+            return nil
+        }
+        c.checkKeys(pairs, known: Vocabulary.topLevelKeys, in: nil)
+        func section(_ key: String, required: Bool = true) -> Node? {
+            c.value(pairs, key, required: required, in: nil, at: root.mark)
+        }
+        let name = section("name").flatMap { runName($0, &c) }
+        let seedNode = section("seed", required: false)
+        let seed = seedNode.map { self.seed($0, &c) } ?? 0
+        let data = section("data").flatMap { self.data($0, &c) }
+        let model = section("model").flatMap { self.model($0, &c) }
+        let compile = section("compile").flatMap { self.compile($0, &c) }
+        let fitNode = section("fit", required: false)
+        let fit = fitNode.map { self.fit($0, &c) } ?? FitSpec()
+        checkConsistency(root, data: data, model: model, compile: compile, &c)
+        guard let name, let seed, let data, let model, let compile, let fit else { return nil }
+        return Experiment(name: name, seed: seed, data: data, model: model, compile: compile, fit: fit)
+    }
+
+    /// One path component under results/: letters, digits, '-', '_', '.'; not '.' or '..'.
+    private func runName(_ node: Node, _ c: inout Checker) -> String? {
+        guard let name = c.string(node, "name") else { return nil }
+        if name.isEmpty {
+            c.error(node.mark, "'name' is empty; it names the run folder, e.g. mnist-dense")
+            return nil
+        }
+        if name == "." || name == ".." {
+            c.error(node.mark, "'name' cannot be '\(name)'; it names a folder under results/, e.g. mnist-dense")
+            return nil
+        }
+        if let bad = name.unicodeScalars.first(where: { !Self.isNameCharacter($0) }) {
+            c.error(node.mark, "'name' must be one path component of letters, digits, '-', '_' and '.', not '\(name)' ('\(bad)' is not allowed)")
+            return nil
+        }
+        return name
+    }
+
+    private static func isNameCharacter(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": return true
+        default: return false
+        }
+    }
+
+    /// 0...2^64-1; integers beyond Int.max arrive as text from the YAML layer.
+    private func seed(_ node: Node, _ c: inout Checker) -> UInt64? {
+        switch node.scalar?.value {
+        case .int(let n)? where n >= 0: return UInt64(n)
+        case .integerOutOfRange(let text)?:
+            if let n = UInt64(text) { return n }
+            c.error(node.mark, "'seed' must be between 0 and \(UInt64.max), not \(text)")
+        case .int(let n)?:
+            c.error(node.mark, "'seed' must be between 0 and \(UInt64.max), not \(n)")
+        default:
+            c.error(node.mark, "'seed' must be an integer, not \(Checker.describe(node))")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,196 @@
+/// A compiled experiment: every value checked and every Keras 3 default filled in.
+///
+/// A pure value: two experiments are equal exactly when their `resolvedJSON` is equal.
+public struct Experiment: Sendable, Equatable {
+    /// The run folder name: one safe path component.
+    public var name: String
+    /// Seeds initialisation, shuffling and dropout; 0 when the file gives none.
+    public var seed: UInt64
+    public var data: DataSpec
+    public var model: ModelSpec
+    public var compile: CompileSpec
+    public var fit: FitSpec
+
+    public init(name: String, seed: UInt64, data: DataSpec, model: ModelSpec, compile: CompileSpec, fit: FitSpec) {
+        self.name = name
+        self.seed = seed
+        self.data = data
+        self.model = model
+        self.compile = compile
+        self.fit = fit
+    }
+}
+
+/// Where the examples come from and how they are prepared.
+public struct DataSpec: Sendable, Equatable {
+    public var dataset: Dataset
+    /// Reshape each example to a vector, e.g. (28, 28) -> 784. Default true (dense layers need it).
+    public var flatten: Bool
+    /// Inputs are divided by this, e.g. 255 maps pixels to [0, 1]. Default 1 (unchanged).
+    public var scale: Double
+
+    public init(dataset: Dataset, flatten: Bool = true, scale: Double = 1) {
+        self.dataset = dataset
+        self.flatten = flatten
+        self.scale = scale
+    }
+}
+
+/// A dataset by name, or a folder of IDX files (train/test images and labels).
+public enum Dataset: Sendable, Equatable, Hashable {
+    case mnist
+    case fashionMNIST
+    case idxFolder(String)
+}
+
+/// Feature count (after flattening) and class count of a dataset.
+public struct DatasetShape: Sendable, Equatable {
+    public var features: Int
+    public var classes: Int
+    public init(features: Int, classes: Int) {
+        self.features = features
+        self.classes = classes
+    }
+}
+
+/// A Sequential stack of layers.
+public struct ModelSpec: Sendable, Equatable {
+    public var layers: [Layer]
+    public init(layers: [Layer]) { self.layers = layers }
+}
+
+/// One layer of the stack.
+public enum Layer: Sendable, Equatable {
+    case dense(Dense)
+}
+
+/// `keras.layers.Dense`: y = activation(x W + b).
+public struct Dense: Sendable, Equatable {
+    public var units: Int
+    /// Default linear, as in Keras (`activation=None`).
+    public var activation: Activation
+    public var useBias: Bool
+    public var kernelInitializer: Initializer
+    public var biasInitializer: Initializer
+
+    public init(units: Int, activation: Activation = .linear, useBias: Bool = true,
+                kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros) {
+        self.units = units
+        self.activation = activation
+        self.useBias = useBias
+        self.kernelInitializer = kernelInitializer
+        self.biasInitializer = biasInitializer
+    }
+}
+
+/// Activation functions by their Keras names.
+public enum Activation: String, Sendable, Equatable, CaseIterable {
+    case relu, sigmoid, tanh, softmax, linear, elu, selu, gelu
+    case leakyRelu = "leaky_relu"
+    case softplus, swish
+}
+
+/// Weight initializers by their Keras names.
+public enum Initializer: String, Sendable, Equatable, CaseIterable {
+    case glorotUniform = "glorot_uniform"
+    case glorotNormal = "glorot_normal"
+    case heNormal = "he_normal"
+    case heUniform = "he_uniform"
+    case lecunNormal = "lecun_normal"
+    case lecunUniform = "lecun_uniform"
+    case zeros, ones
+}
+
+/// Optimizer, loss and metrics, as `model.compile(...)` takes them.
+public struct CompileSpec: Sendable, Equatable {
+    public var optimizer: Optimizer
+    public var loss: Loss
+    public var metrics: [Metric]
+
+    public init(optimizer: Optimizer, loss: Loss, metrics: [Metric] = []) {
+        self.optimizer = optimizer
+        self.loss = loss
+        self.metrics = metrics
+    }
+}
+
+/// An optimizer with every hyperparameter resolved (defaults: `Vocabulary.optimizers`, Keras 3).
+public enum Optimizer: Sendable, Equatable {
+    case sgd(learningRate: Double, momentum: Double, nesterov: Bool)
+    /// Keras 3 puts epsilon inside the square root: w -= lr * g / sqrt(v + epsilon).
+    case rmsprop(learningRate: Double, rho: Double, momentum: Double, epsilon: Double, centered: Bool)
+    case adam(learningRate: Double, beta1: Double, beta2: Double, epsilon: Double, amsgrad: Bool)
+    case adamw(learningRate: Double, weightDecay: Double, beta1: Double, beta2: Double, epsilon: Double, amsgrad: Bool)
+    case adagrad(learningRate: Double, initialAccumulatorValue: Double, epsilon: Double)
+
+    /// The Keras name (`rmsprop`, ...).
+    public var name: String {
+        switch self {
+        case .sgd: return "sgd"
+        case .rmsprop: return "rmsprop"
+        case .adam: return "adam"
+        case .adamw: return "adamw"
+        case .adagrad: return "adagrad"
+        }
+    }
+}
+
+/// A loss by its Keras name; `fromLogits` only ever true for the cross-entropies.
+public struct Loss: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        case sparseCategoricalCrossentropy = "sparse_categorical_crossentropy"
+        case categoricalCrossentropy = "categorical_crossentropy"
+        case binaryCrossentropy = "binary_crossentropy"
+        case meanSquaredError = "mean_squared_error"
+        case meanAbsoluteError = "mean_absolute_error"
+    }
+
+    public var kind: Kind
+    public var fromLogits: Bool
+
+    public init(_ kind: Kind, fromLogits: Bool = false) {
+        self.kind = kind
+        self.fromLogits = fromLogits
+    }
+}
+
+/// A metric reported during training and evaluation.
+public enum Metric: Sendable, Equatable {
+    case accuracy
+    /// Default k = 5, as in Keras.
+    case topKCategoricalAccuracy(k: Int)
+
+    public var name: String {
+        switch self {
+        case .accuracy: return "accuracy"
+        case .topKCategoricalAccuracy: return "top_k_categorical_accuracy"
+        }
+    }
+}
+
+/// How `model.fit(...)` is called.
+public struct FitSpec: Sendable, Equatable {
+    /// Default 1, as in Keras.
+    public var epochs: Int
+    /// Default 32, as in Keras.
+    public var batchSize: Int
+    /// Default true, as in Keras.
+    public var shuffle: Bool
+    public var validation: Validation
+
+    public init(epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true, validation: Validation = .none) {
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.shuffle = shuffle
+        self.validation = validation
+    }
+}
+
+/// What is evaluated after every epoch.
+public enum Validation: Sendable, Equatable {
+    case none
+    /// The dataset's test split (`validation_data=(x_test, y_test)`).
+    case test
+    /// The last `fraction` of the training examples, taken before shuffling (`validation_split`).
+    case split(Double)
+}

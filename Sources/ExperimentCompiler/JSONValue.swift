@@ -1,0 +1,78 @@
+/// A JSON value with one canonical text form, so equal values always print to equal bytes.
+///
+/// Canonical form: object keys sorted by their UTF-8 bytes, 2-space indentation, `": "` after keys,
+/// integers as integers, floats in Swift's shortest round-trip form (`0.001`, `1e-07`, `255.0`),
+/// LF line ends and a trailing newline. Non-finite floats have no JSON form and print as `null`.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case uint(UInt64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The canonical text, ending in a newline.
+    public var canonicalText: String {
+        var out = ""
+        write(to: &out, indent: "")
+        out.append("\n")
+        return out
+    }
+
+    private func write(to out: inout String, indent: String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let n): out += String(n)
+        case .uint(let n): out += String(n)
+        case .double(let x): out += x.isFinite ? "\(x)" : "null"
+        case .string(let s): Self.quote(s, into: &out)
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            let inner = indent + "  "
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += inner
+                item.write(to: &out, indent: inner)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            let inner = indent + "  "
+            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            out += "{\n"
+            for (i, key) in keys.enumerated() {
+                out += inner
+                Self.quote(key, into: &out)
+                out += ": "
+                members[key]!.write(to: &out, indent: inner)
+                out += i == keys.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    /// RFC 8259 string escapes; other characters are written as themselves (UTF-8).
+    private static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,43 @@
+/// Adagrad, Keras 3's form (`keras/src/optimizers/adagrad.py`); defaults lr 0.001,
+/// initial_accumulator_value 0.1, epsilon 1e-7.
+///
+/// `acc = acc + g^2`, `w = w - lr * g / sqrt(acc + eps)` (epsilon inside the square root), with
+/// every accumulator starting at initial_accumulator_value.
+public final class Adagrad: Optimizer {
+    public let parameterCount: Int
+    public private(set) var iterations = 0
+    public var learningRate: Double
+    public let initialAccumulatorValue: Double
+    public let epsilon: Double
+    private let accumulator: OptimizerSlots
+
+    public init(
+        parameterCount: Int, learningRate: Double = 0.001, initialAccumulatorValue: Double = 0.1,
+        epsilon: Double = 1e-7
+    ) {
+        self.parameterCount = parameterCount
+        self.learningRate = learningRate
+        self.initialAccumulatorValue = initialAccumulatorValue
+        self.epsilon = epsilon
+        accumulator = OptimizerSlots(count: parameterCount, value: Float(initialAccumulatorValue))
+    }
+
+    public func step(weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>) {
+        forEachLane(parameterCount, AdagradKernel(
+            w: w, g: g, accumulator: accumulator.pointer, lr: Float(learningRate), eps: Float(epsilon)))
+        iterations += 1
+    }
+}
+
+private struct AdagradKernel: LaneKernel {
+    let w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>, accumulator: UnsafeMutablePointer<Float>
+    let lr: Float, eps: Float
+
+    @inline(__always)
+    func apply<V: FloatLanes>(_: V.Type, at i: Int) {
+        let gi = V.load(g, i)
+        let a = V.load(accumulator, i) + gi * gi
+        a.store(accumulator, i)
+        (V.load(w, i) - V.splat(lr) * gi / (a + V.splat(eps)).laneSquareRoot()).store(w, i)
+    }
+}

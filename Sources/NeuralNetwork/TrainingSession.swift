@@ -1,0 +1,91 @@
+/// Training and evaluation of a `Sequential` model on batches of up to `maxBatchSize` samples.
+///
+/// Every buffer is allocated here, once; a step allocates nothing. A step is: forward through the
+/// layers, the loss and its gradient, backward (the first layer skips its input gradient), and one
+/// optimizer step over the flat parameter buffer.
+public final class TrainingSession {
+    /// Sessions whose layer buffers would exceed this many Floats (4 GiB) are refused.
+    public static let maximumBufferValues = 1 << 30
+
+    public let model: Sequential
+    public let loss: Loss
+    public let optimizer: any Optimizer
+    public let maxBatchSize: Int
+
+    private let buffers: [LayerBuffers]
+    /// Whether the loss reads the last layer's logits (softmax or sigmoid fused into the cross-entropy).
+    private let lossUsesLogits: Bool
+    private var lastRows = 0
+
+    public init(model: Sequential, loss: Loss, optimizer: any Optimizer, maxBatchSize: Int) throws {
+        precondition(optimizer.parameterCount == model.parameterCount,
+                     "the optimizer was made for \(optimizer.parameterCount) parameters, the model has \(model.parameterCount)")
+        let widths = model.layers.reduce(0) { $0 + 3 * $1.outputWidth }
+        guard maxBatchSize >= 1 else { throw NeuralNetworkError.invalidBatchSize(maxBatchSize) }
+        let (values, overflow) = maxBatchSize.multipliedReportingOverflow(by: widths)
+        guard !overflow, values <= Self.maximumBufferValues else {
+            throw NeuralNetworkError.batchTooLarge(maxBatchSize: maxBatchSize, limit: Self.maximumBufferValues)
+        }
+        self.model = model
+        self.loss = loss
+        self.optimizer = optimizer
+        self.maxBatchSize = maxBatchSize
+        let last = model.layers.count - 1
+        lossUsesLogits = loss.usesLogits(ofLastActivation: model.layers[last].activation)
+        buffers = model.layers.enumerated().map { index, layer in
+            layer.makeBuffers(maxRows: maxBatchSize, keepPreActivation: index == last && loss.usesLogits(ofLastActivation: layer.activation))
+        }
+    }
+
+    /// The model's outputs (after the last activation) for the samples of the last step: rows x outputWidth.
+    public var output: UnsafeBufferPointer<Float> {
+        UnsafeBufferPointer(start: buffers[buffers.count - 1].output, count: lastRows * model.outputWidth)
+    }
+
+    /// Forward, loss, backward and an optimizer update on `rows` samples (`rows <= maxBatchSize`).
+    /// `input` is rows x inputWidth, row-major; `labels` are class indices. Returns the batch's mean loss.
+    public func trainStep(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int) -> Double {
+        forward(input, rows: rows, training: true)
+        let last = buffers.count - 1
+        let value = lossValue(labels: labels, rows: rows, gradient: buffers[last].outputGradient)
+        for index in stride(from: last, through: 0, by: -1) {
+            let layerInput = index == 0 ? input : UnsafePointer(buffers[index - 1].output)
+            model.layers[index].backward(
+                layerInput, rows: rows, parameters: model.parameters, buffers: buffers[index],
+                gradientIsPreActivation: index == last && lossUsesLogits,
+                inputGradient: index == 0 ? nil : buffers[index - 1].outputGradient)
+        }
+        optimizer.step(model.parameters)
+        return value
+    }
+
+    /// Forward in inference mode and the batch's mean loss; the weights are left alone.
+    public func evaluateStep(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int) -> Double {
+        forward(input, rows: rows, training: false)
+        return lossValue(labels: labels, rows: rows, gradient: nil)
+    }
+
+    /// Forward in inference mode only (predictions), read them from `output`.
+    public func predictStep(input: UnsafePointer<Float>, rows: Int) {
+        forward(input, rows: rows, training: false)
+    }
+
+    private func forward(_ input: UnsafePointer<Float>, rows: Int, training: Bool) {
+        precondition(rows >= 1 && rows <= maxBatchSize, "a step of \(rows) rows in a session for at most \(maxBatchSize)")
+        var x = input
+        for (layer, buffer) in zip(model.layers, buffers) {
+            layer.forward(x, rows: rows, parameters: model.parameters, buffers: buffer, training: training)
+            x = UnsafePointer(buffer.output)
+        }
+        lastRows = rows
+    }
+
+    private func lossValue(labels: UnsafePointer<Int32>, rows: Int, gradient: UnsafeMutablePointer<Float>?) -> Double {
+        let last = buffers[buffers.count - 1]
+        if lossUsesLogits {
+            return Loss(loss.kind, fromLogits: true).evaluate(
+                last.preActivation, labels: labels, rows: rows, columns: last.width, gradient: gradient)
+        }
+        return loss.evaluate(last.output, labels: labels, rows: rows, columns: last.width, gradient: gradient)
+    }
+}

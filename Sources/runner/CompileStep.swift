@@ -1,0 +1,45 @@
+import ExperimentCompiler
+import Foundation
+
+/// An experiment compiled from its file and overrides: what `run` and `check` both start from.
+struct CompiledExperiment {
+    var experiment: Experiment
+    /// The file as given, byte for byte (saved as experiment.yaml in the run folder).
+    var sourceBytes: [UInt8]
+    /// Feature and class counts of the dataset; nil for an IDX folder not yet inspected.
+    var inputShape: DatasetShape?
+}
+
+/// Reads and compiles the experiment; every mistake becomes a `RunnerFailure` with status 2.
+enum CompileStep {
+    static func run(_ options: ExperimentOptions) throws(RunnerFailure) -> CompiledExperiment {
+        let bytes = try read(options.experiment)
+        // IDX folders get their shape from the Datasets module once it exists; until then nil skips the shape checks.
+        let compiler = Compiler()
+        do {
+            let experiment = try compiler.compile(bytes, source: options.experiment, overrides: options.overrides)
+            return CompiledExperiment(experiment: experiment, sourceBytes: bytes,
+                                      inputShape: compiler.shape(of: experiment.data.dataset))
+        } catch {
+            throw .experiment(error.diagnostics)
+        }
+    }
+
+    /// The whole file; the OS's reason when it cannot be read (missing, a folder, no permission).
+    static func read(_ path: String) throws(RunnerFailure) -> [UInt8] {
+        guard let file = fopen(path, "rb") else {
+            throw .usage("cannot read '\(path)': \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            bytes += chunk[..<n]
+            if n < chunk.count {
+                if ferror(file) != 0 { throw .usage("cannot read '\(path)': \(String(cString: strerror(errno)))") }
+                return bytes
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The root command: `runner EXP.yaml` runs an experiment, `runner check EXP.yaml` only compiles it.
+struct Runner: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runner",
+        abstract: "Train the neural network an experiment file describes, in Keras' vocabulary.",
+        discussion: """
+            An experiment is a YAML file with the sections name, seed, data, model, compile (optimizer, loss, metrics) and fit (epochs, batch_size, ...); docs/experiments.md describes every key. Any value can be changed from the command line with --set PATH=VALUE. The file is checked as a whole and every mistake is reported as file:line:col: error: message.
+
+            Examples:
+              runner check experiments/mnist-dense.yaml
+              runner experiments/mnist-dense.yaml --set fit.epochs=2
+
+            Exit status: 0 success, 1 the run failed, 2 a usage or experiment error, 130 interrupted.
+            """,
+        subcommands: [RunCommand.self, CheckCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,104 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The built `runner` binary: exit statuses, which stream says what, no files written on a mistake.
+final class RunnerTests: XCTestCase {
+    func testCheckSeedExperiment() throws {
+        let r = try RunnerProcess.run(["check", "experiments/mnist-dense.yaml"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        XCTAssertTrue(r.stdout.contains("Total params: 407,050 (1.55 MB)\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("\"learning_rate\": 0.001,"), r.stdout)
+    }
+
+    func testCheckJSONPrintsOnlyTheResolvedExperiment() throws {
+        let r = try RunnerProcess.run(["check", "experiments/mnist-dense.yaml", "--json", "--set", "fit.epochs=2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("{\n  \"compile\": {\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("    \"epochs\": 2,\n"), r.stdout)
+        XCTAssertTrue(r.stdout.hasSuffix("  \"seed\": 42\n}\n"), r.stdout)
+    }
+
+    func testEveryExampleExperimentPassesCheck() throws {
+        let folder = RunnerProcess.packageRoot.appendingPathComponent("experiments")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertFalse(files.isEmpty)
+        for file in files {
+            let r = try RunnerProcess.run(["check", "experiments/\(file)"])
+            XCTAssertEqual(r.status, 0, "\(file): \(r.stderr)")
+            XCTAssertEqual(r.stderr, "", file)
+        }
+    }
+
+    func testMistakesGoToStderrWithStatus2AndWriteNothing() throws {
+        let folder = TemporaryDirectory()
+        folder.write("bad.yaml", """
+            name: bad
+            data: {dataset: mnist}
+            model:
+              layers:
+                - dense: 10
+                  activation: rleu
+            compile: {optimizer: adam, loss: sparse_categorical_crossentropy}
+
+            """)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
+        for arguments in [["check", "bad.yaml"], ["bad.yaml"], ["run", "bad.yaml"]] {
+            let r = try RunnerProcess.run(arguments, in: folder.url)
+            XCTAssertEqual(r.status, 2, "\(arguments)")
+            XCTAssertEqual(r.stdout, "", "\(arguments)")
+            XCTAssertNil(diagnosticMismatch(expected: [
+                "bad.yaml:6:19: error: unknown activation 'rleu'; did you mean 'relu'?",
+            ], actual: lines(r.stderr)))
+        }
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted(), before)
+    }
+
+    func testOverrideMistakeNamesTheArgument() throws {
+        let r = try RunnerProcess.run(["check", "experiments/mnist-dense.yaml", "--set", "fit.epochs=0", "--set", "fitt.x=1"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(r.stderr, """
+            --set fit.epochs=0:1:18: error: 'fit.epochs' must be between 1 and 2147483647, not 0
+            --set fitt.x=1:1:7: error: unknown top-level key 'fitt'; did you mean 'fit'?
+
+            """)
+    }
+
+    func testMissingFile() throws {
+        let folder = TemporaryDirectory()
+        let r = try RunnerProcess.run(["check", "missing.yaml"], in: folder.url)
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(r.stderr, "error: cannot read 'missing.yaml': No such file or directory\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
+    func testUsageErrorsExitWith2() throws {
+        let r = try RunnerProcess.run(["check", "experiments/mnist-dense.yaml", "--bogus"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.hasPrefix("Error: Unknown option '--bogus'"), r.stderr)
+    }
+
+    func testRunSaysTrainingIsNotAvailableYet() throws {
+        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.hasPrefix("error: training is not available yet"), r.stderr)
+    }
+
+    func testHelpExplainsWithExamples() throws {
+        let root = try RunnerProcess.run(["--help"])
+        XCTAssertEqual(root.status, 0)
+        XCTAssertEqual(root.stderr, "")
+        XCTAssertTrue(root.stdout.contains("  runner check experiments/mnist-dense.yaml\n"), root.stdout)
+        XCTAssertTrue(root.stdout.contains("  runner experiments/mnist-dense.yaml --set fit.epochs=2\n"), root.stdout)
+        XCTAssertTrue(root.stdout.contains("run (default)"), root.stdout)
+        let check = try RunnerProcess.run(["check", "--help"])
+        XCTAssertEqual(check.status, 0)
+        XCTAssertTrue(check.stdout.contains("  runner check experiments/mnist-dense.yaml --set model.layers[0].dense=256\n"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("--set <PATH=VALUE>"), check.stdout)
+    }
+}
