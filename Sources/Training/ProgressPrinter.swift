@@ -21,7 +21,7 @@ public final class ProgressPrinter {
         self.write = write
     }
 
-    public static let standardOutput: (String) -> Void = { text in
+    public static let standardOutput: @Sendable (String) -> Void = { text in
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 

@@ -1,5 +1,6 @@
+import Datasets
+import ExperimentCompiler
 import NeuralNetwork
-import SeededRandom
 
 /// Why a fit stopped before its last epoch.
 public enum TrainingError: Error, Sendable {
@@ -20,12 +21,14 @@ public final class Trainer {
     private let labels: UnsafeMutablePointer<Int32>
     private let stopFlag = StopFlag()
 
-    public init(model: Sequential, loss: Loss, optimizer: any Optimizer, metrics: [Metric], batchSize: Int, featureCount: Int) {
+    public init(
+        model: Sequential, loss: NeuralNetwork.Loss, optimizer: any NeuralNetwork.Optimizer, metrics: [Metric], batchSize: Int
+    ) throws {
         self.model = model
         self.metrics = metrics
         self.batchSize = batchSize
-        self.featureCount = featureCount
-        session = TrainingSession(model: model, loss: loss, optimizer: optimizer, maxBatchSize: batchSize)
+        featureCount = model.inputWidth
+        session = try TrainingSession(model: model, loss: loss, optimizer: optimizer, maxBatchSize: batchSize)
         features = .allocate(capacity: batchSize * featureCount)
         labels = .allocate(capacity: batchSize)
     }
@@ -41,23 +44,22 @@ public final class Trainer {
     /// Trains for `epochs` epochs: a fresh seeded order every epoch (or the data's order when `shuffle` is
     /// off), the last partial batch kept, then a pass over `validation` if given.
     public func fit(
-        _ train: any BatchSource, validation: (any BatchSource)?, epochs: Int, shuffle: Bool, seed: UInt64,
+        _ train: BatchSource, validation: BatchSource?, epochs: Int, shuffle: Bool, seed: UInt64,
         observe: (TrainingEvent) -> Void
     ) throws(TrainingError) -> History {
-        let order = EpochOrder(count: train.count, shuffle: shuffle, seed: seed)
-        let steps = (train.count + batchSize - 1) / batchSize
+        var order = BatchOrder(count: train.count, batchSize: batchSize, shuffle: shuffle, seed: seed)
+        let steps = order.batchCount
         var history = History()
         observe(.trainingStarted(epochs: epochs, stepsPerEpoch: steps))
         for epoch in 1...epochs {
             observe(.epochStarted(epoch: epoch))
             let start = ContinuousClock.now
-            let indices = order.indices(epoch: epoch)
+            order.prepare(epoch: epoch - 1)
             var tally = Tally(metrics: metrics)
             for step in 1...steps {
-                let lower = (step - 1) * batchSize
-                let rows = min(batchSize, train.count - lower)
-                indices.withUnsafeBufferPointer { all in
-                    train.gather(UnsafeBufferPointer(rebasing: all[lower..<lower + rows]), features: features, labels: labels)
+                let rows = order.withBatch(step - 1) { batch in
+                    train.gather(indices: batch, images: features, labels: labels)
+                    return batch.count
                 }
                 let loss = session.trainStep(input: features, labels: labels, rows: rows)
                 guard loss.isFinite else {
@@ -78,7 +80,7 @@ public final class Trainer {
     }
 
     /// Loss and metrics over all of `data`, in its own order, without training.
-    public func evaluate(_ data: any BatchSource) -> Logs {
+    public func evaluate(_ data: BatchSource) -> Logs {
         var tally = Tally(metrics: metrics)
         forEachBatch(of: data) { rows in
             let loss = session.evaluateStep(input: features, labels: labels, rows: rows)
@@ -88,24 +90,24 @@ public final class Trainer {
     }
 
     /// The model's outputs for every sample of `data`, row after row (`data.count` x `model.outputWidth`).
-    public func predict(_ data: any BatchSource) -> [Float] {
+    public func predict(_ data: BatchSource) -> [Float] {
         var outputs: [Float] = []
         outputs.reserveCapacity(data.count * model.outputWidth)
         forEachBatch(of: data) { rows in
-            _ = session.evaluateStep(input: features, labels: labels, rows: rows)
+            session.predictStep(input: features, rows: rows)
             outputs.append(contentsOf: session.output.prefix(rows * model.outputWidth))
         }
         return outputs
     }
 
-    private func forEachBatch(of data: any BatchSource, _ body: (Int) -> Void) {
+    private func forEachBatch(of data: BatchSource, _ body: (Int) -> Void) {
         var indices = [Int32](repeating: 0, count: batchSize)
         var lower = 0
         while lower < data.count {
             let rows = min(batchSize, data.count - lower)
             for i in 0..<rows { indices[i] = Int32(lower + i) }
             indices.withUnsafeBufferPointer { all in
-                data.gather(UnsafeBufferPointer(rebasing: all[0..<rows]), features: features, labels: labels)
+                data.gather(indices: UnsafeBufferPointer(rebasing: all[0..<rows]), images: features, labels: labels)
             }
             body(rows)
             lower += rows

@@ -1,21 +1,12 @@
-/// A metric computed from a batch's outputs (probabilities) and class labels, summed over samples.
+import ExperimentCompiler
+
+/// Counting a metric over a batch's outputs (probabilities) and class labels.
 ///
 /// Keras resolves `accuracy` by the shapes of targets and outputs; with class labels and more than one
 /// output it is categorical accuracy: argmax of the output equals the label (ties go to the lowest class,
 /// as `argmax` does). `top_k_categorical_accuracy` follows TF's `in_top_k`: the label counts as within the
 /// top k when fewer than k outputs are strictly greater than the label's, so ties at the boundary count.
-public enum Metric: Sendable, Equatable {
-    case accuracy
-    case topKCategoricalAccuracy(k: Int)
-
-    /// The name Keras uses in logs and history.
-    public var name: String {
-        switch self {
-        case .accuracy: return "accuracy"
-        case .topKCategoricalAccuracy: return "top_k_categorical_accuracy"
-        }
-    }
-
+extension Metric {
     /// The number of samples (of `rows`) the metric counts as right.
     public func correct(outputs: UnsafePointer<Float>, width: Int, labels: UnsafePointer<Int32>, rows: Int) -> Int {
         var total = 0

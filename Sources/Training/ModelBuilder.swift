@@ -1,0 +1,79 @@
+import Datasets
+import ExperimentCompiler
+import NeuralNetwork
+
+/// The one place where the compiled experiment meets the engine and the data: it maps the spec's
+/// names onto engine types and cuts the dataset into training, validation and test sources.
+public struct ModelBuilder {
+    public let experiment: Experiment
+
+    public init(_ experiment: Experiment) {
+        self.experiment = experiment
+    }
+
+    /// The dataset the experiment names, located by the documented search order.
+    public var datasetSource: DatasetSource {
+        switch experiment.data.dataset {
+        case .mnist: return DatasetCatalog.mnist
+        case .fashionMNIST: return DatasetCatalog.fashionMNIST
+        case .idxFolder(let path): return DatasetCatalog.folder(path)
+        }
+    }
+
+    public var preprocessing: Preprocessing {
+        let scale = experiment.data.scale
+        return Preprocessing(flatten: experiment.data.flatten, scale: scale == 1 ? nil : Float(scale))
+    }
+
+    /// Training, validation (when the experiment asks for it) and test sources of `dataset`.
+    public func sources(_ dataset: Datasets.Dataset) throws(DatasetError)
+        -> (train: BatchSource, validation: BatchSource?, test: BatchSource)
+    {
+        let test = dataset.test.preprocessed(preprocessing)
+        switch experiment.fit.validation {
+        case .none:
+            return (dataset.train.preprocessed(preprocessing), nil, test)
+        case .test:
+            return (dataset.train.preprocessed(preprocessing), test, test)
+        case .split(let fraction):
+            let parts = try ValidationSplit.split(dataset.train, fraction: fraction)
+            return (parts.train.preprocessed(preprocessing), parts.validation.preprocessed(preprocessing), test)
+        }
+    }
+
+    /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size.
+    public func trainer(inputWidth: Int) throws -> Trainer {
+        let layers = experiment.model.layers.map { layer -> DenseSpec in
+            switch layer {
+            case .dense(let dense):
+                return DenseSpec(
+                    units: dense.units,
+                    activation: NeuralNetwork.Activation(rawValue: dense.activation.rawValue)!,
+                    useBias: dense.useBias,
+                    kernelInitializer: NeuralNetwork.Initializer(rawValue: dense.kernelInitializer.rawValue)!,
+                    biasInitializer: NeuralNetwork.Initializer(rawValue: dense.biasInitializer.rawValue)!)
+            }
+        }
+        let model = try Sequential(inputWidth: inputWidth, layers: layers, seed: experiment.seed)
+        let spec = experiment.compile
+        let loss = NeuralNetwork.Loss(LossKind(rawValue: spec.loss.kind.rawValue)!, fromLogits: spec.loss.fromLogits)
+        let optimizer = makeOptimizer(Self.optimizerConfig(spec.optimizer), parameterCount: model.parameterCount)
+        return try Trainer(model: model, loss: loss, optimizer: optimizer, metrics: spec.metrics, batchSize: experiment.fit.batchSize)
+    }
+
+    static func optimizerConfig(_ optimizer: ExperimentCompiler.Optimizer) -> OptimizerConfig {
+        switch optimizer {
+        case let .sgd(learningRate, momentum, nesterov):
+            return .sgd(learningRate: learningRate, momentum: momentum, nesterov: nesterov)
+        case let .rmsprop(learningRate, rho, momentum, epsilon, centered):
+            return .rmsprop(learningRate: learningRate, rho: rho, momentum: momentum, epsilon: epsilon, centered: centered)
+        case let .adam(learningRate, beta1, beta2, epsilon, amsgrad):
+            return .adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad)
+        case let .adamw(learningRate, weightDecay, beta1, beta2, epsilon, amsgrad):
+            return .adamw(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                          weightDecay: weightDecay, amsgrad: amsgrad)
+        case let .adagrad(learningRate, initialAccumulatorValue, epsilon):
+            return .adagrad(learningRate: learningRate, initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon)
+        }
+    }
+}
