@@ -34,7 +34,11 @@ public struct Scalar: Sendable, Hashable {
     public var value: Value {
         switch tag {
         case "tag:yaml.org,2002:str": return .string(text)
-        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null":
+        case "tag:yaml.org,2002:float":
+            // `!!float 1` asks for a float; the core schema alone would read an integer.
+            if case .int(let i) = CoreSchema.resolve(text) { return .float(Double(i)) }
+            return CoreSchema.resolve(text)
+        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null":
             return CoreSchema.resolve(text)
         default: break
         }
