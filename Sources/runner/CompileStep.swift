@@ -1,3 +1,4 @@
+import Datasets
 import ExperimentCompiler
 import Foundation
 
@@ -7,15 +8,18 @@ struct CompiledExperiment {
     /// The file as given, byte for byte (saved as experiment.yaml in the run folder).
     var sourceBytes: [UInt8]
     /// Feature and class counts of the dataset; nil for an IDX folder not yet inspected.
-    var inputShape: DatasetShape?
+    var inputShape: ExperimentCompiler.DatasetShape?
 }
 
 /// Reads and compiles the experiment; every mistake becomes a `RunnerFailure` with status 2.
 enum CompileStep {
     static func run(_ options: ExperimentOptions) throws(RunnerFailure) -> CompiledExperiment {
         let bytes = try read(options.experiment)
-        // IDX folders get their shape from the Datasets module once it exists; until then nil skips the shape checks.
-        let compiler = Compiler()
+        // An IDX folder's shape comes from its headers; when they cannot be read, the loader reports why.
+        let compiler = Compiler { path in
+            guard let shape = try? DatasetCatalog.folder(path).shape() else { return nil }
+            return ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount)
+        }
         do {
             let experiment = try compiler.compile(bytes, source: options.experiment, overrides: options.overrides)
             return CompiledExperiment(experiment: experiment, sourceBytes: bytes,
