@@ -35,6 +35,9 @@ public enum BLAS {
     ///
     /// The benchmark divides the model's achieved rate by this one, measured on the model's own shapes
     /// in the same process, to report how close the engine gets to raw sgemm.
+    /// The kernel family OpenBLAS chose for this CPU at load time (e.g. `Haswell`, `SkylakeX`, `Prescott`).
+    public static var coreName: String { String(cString: openblas_get_corename()) }
+
     public static func measureSgemmGFLOPS(
         m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, minimumSeconds: Double
     ) -> Double {

@@ -145,7 +145,8 @@ struct Tally {
 }
 
 extension ContinuousClock.Instant {
-    var secondsSince: Double {
+    /// Seconds from this instant to now.
+    public var secondsSince: Double {
         let d = ContinuousClock.now - self
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }

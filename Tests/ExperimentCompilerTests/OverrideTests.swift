@@ -79,7 +79,7 @@ final class OverrideTests: XCTestCase {
             "--set =3:1:7: error: the path before '=' is empty; expected PATH=VALUE, such as --set fit.epochs=20",
             "--set fit..epochs=3:1:11: error: malformed path 'fit..epochs': unexpected '.'; write keys separated by '.' and list items as [N], such as model.layers[0].dense",
             "--set model.layers[x].dense=3:1:19: error: malformed path 'model.layers[x].dense': expected a list index such as [0]; write keys separated by '.' and list items as [N], such as model.layers[0].dense",
-            "--set fit.epochs=[3:1:20: error: did not find expected ',' or ']' while parsing a flow sequence at line 1, column 1",
+            "--set fit.epochs=[3:1:20: error: did not find expected ',' or ']' (while parsing a flow sequence from line 1, column 1)",
         ])
     }
 

@@ -15,11 +15,11 @@ final class YAMLRefusalTests: XCTestCase {
     func testInvalidUTF8() {
         var bytes = Array(edited("name: mnist-dense", "name: mnist").utf8)
         bytes.insert(0xFF, at: 11)
-        assertDiagnostics(bytes, ["experiments/x.yaml:1:12: error: invalid UTF-8 (invalid leading UTF-8 octet, byte 0xFF)"])
+        assertDiagnostics(bytes, ["experiments/x.yaml:1:12: error: invalid UTF-8 (invalid leading UTF-8 octet 0xFF); save the file as UTF-8"])
     }
 
     func testSyntaxErrorKeepsLibyamlPosition() {
         assertError("  metrics: [accuracy]", "  metrics: [accuracy",
-                    "experiments/x.yaml:18:4: error: did not find expected ',' or ']' while parsing a flow sequence at line 17, column 12")
+                    "experiments/x.yaml:18:4: error: did not find expected ',' or ']' (while parsing a flow sequence from line 17, column 12)")
     }
 }

@@ -82,11 +82,49 @@ final class RunnerTests: XCTestCase {
         XCTAssertTrue(r.stderr.hasPrefix("Error: Unknown option '--bogus'"), r.stderr)
     }
 
-    func testRunSaysTrainingIsNotAvailableYet() throws {
-        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml"])
+    func testRunTrainsWithOneProgressLinePerEpochWhenNotATerminal() throws {
+        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "--set", "fit.epochs=1", "--set", "model.layers[0].dense=16"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines.count, 4, r.stdout)
+        XCTAssertEqual(lines[0], "Epoch 1/1")
+        XCTAssertTrue(lines[1].hasPrefix("235/235 [==============================] - "), lines[1])
+        XCTAssertTrue(lines[1].contains("/step - loss: "), lines[1])
+        XCTAssertTrue(lines[1].contains(" - accuracy: 0.") && lines[1].contains(" - val_loss: ") && lines[1].contains(" - val_accuracy: 0."), lines[1])
+        XCTAssertTrue(lines[2].hasPrefix("Test: loss: "), lines[2])
+        XCTAssertTrue(lines[2].contains(" | train accuracy: 0.") && lines[2].hasSuffix(" points"), lines[2])
+    }
+
+    func testMNISTIsFoundFromOutsideTheCheckout() throws {
+        let elsewhere = TemporaryDirectory("runner-elsewhere")
+        let experiment = RunnerProcess.packageRoot.appendingPathComponent("experiments/mnist-dense.yaml").path
+        let r = try RunnerProcess.run([experiment, "-q", "--set", "fit.epochs=1", "--set", "model.layers[0].dense=8"], in: elsewhere.url)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+    }
+
+    func testQuietRunPrintsNothing() throws {
+        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "-q", "--set", "fit.epochs=1", "--set", "model.layers[0].dense=8"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(r.stderr, "")
+    }
+
+    func testDivergedRunExitsWith1AndSaysWhatToDo() throws {
+        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "-q", "--set", "fit.epochs=1",
+                                       "--set", "compile.optimizer={name: sgd, learning_rate: 1.0e+30}"])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "")
-        XCTAssertTrue(r.stderr.hasPrefix("error: training is not available yet"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("error: the loss became "), r.stderr)
+        XCTAssertTrue(r.stderr.hasSuffix("training diverged; try a lower compile.optimizer.learning_rate\n"), r.stderr)
+    }
+
+    func testMissingDatasetFolderExitsWith2NamingIt() throws {
+        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "--set", "data.dataset=./no/such/folder"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.contains("no/such/folder"), r.stderr)
     }
 
     func testHelpExplainsWithExamples() throws {
