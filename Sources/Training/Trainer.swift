@@ -56,6 +56,8 @@ public final class Trainer {
             let start = ContinuousClock.now
             order.prepare(epoch: epoch - 1)
             var tally = Tally(metrics: metrics)
+            // Updated in place every step, so reporting a step allocates nothing (observers do not keep it).
+            var running = tally.logs
             for step in 1...steps {
                 let rows = order.withBatch(step - 1) { batch in
                     train.gather(indices: batch, images: features, labels: labels)
@@ -66,7 +68,8 @@ public final class Trainer {
                     throw .diverged(epoch: epoch, step: step, loss: loss, history: history)
                 }
                 tally.add(loss: loss, outputs: session.output, width: model.outputWidth, labels: labels, rows: rows)
-                observe(.batchFinished(epoch: epoch, step: step, logs: tally.logs, elapsedSeconds: start.secondsSince))
+                tally.write(into: &running)
+                observe(.batchFinished(epoch: epoch, step: step, logs: running, elapsedSeconds: start.secondsSince))
                 if stopFlag.isSet { throw .interrupted(epoch: epoch, history: history) }
             }
             var logs = tally.logs
@@ -137,10 +140,15 @@ struct Tally {
 
     var logs: Logs {
         var logs = Logs()
+        write(into: &logs)
+        return logs
+    }
+
+    /// Sets `loss` and each metric's running mean in `logs`, adding the names the first time.
+    func write(into logs: inout Logs) {
         let n = Double(max(seen, 1))
         logs["loss"] = lossSum / n
         for (i, metric) in metrics.enumerated() { logs[metric.name] = Double(correct[i]) / n }
-        return logs
     }
 }
 
