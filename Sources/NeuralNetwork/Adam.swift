@@ -35,7 +35,7 @@ public final class Adam: Optimizer {
     }
 }
 
-/// Adam's first and second moments (and AMSGrad's running maximum), shared by Adam and AdamW.
+/// Adam's first and second moments (and AMSGrad's running maximum); AdamW reaches them through `Adam`.
 final class AdamMoments {
     private let m: OptimizerSlots
     private let v: OptimizerSlots

@@ -38,6 +38,11 @@ public struct Logs: Sendable, Equatable {
         Logs(entries.map { (prefix + $0.name, $0.value) })
     }
 
+    /// The entries named with `prefix`, under their names without it (the inverse of `prefixed`).
+    public func unprefixed(_ prefix: String) -> Logs {
+        Logs(entries.filter { $0.name.hasPrefix(prefix) }.map { (String($0.name.dropFirst(prefix.count)), $0.value) })
+    }
+
     public static func == (a: Logs, b: Logs) -> Bool {
         a.entries.elementsEqual(b.entries) { $0.name == $1.name && $0.value.bitPattern == $1.value.bitPattern }
     }

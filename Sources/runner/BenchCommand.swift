@@ -1,5 +1,4 @@
 import ArgumentParser
-import Datasets
 import ExperimentCompiler
 import Foundation
 import NeuralNetwork
@@ -25,21 +24,11 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let compiled = try CompileStep.run(options)
         let experiment = compiled.experiment
-        let builder = ModelBuilder(experiment)
         let loadStart = ContinuousClock.now
-        let sources: (train: BatchSource, validation: BatchSource?, test: BatchSource)
-        do {
-            sources = try builder.sources(try Datasets.Dataset.load(builder.datasetSource))
-        } catch {
-            throw RunnerFailure.usage(error.description)
-        }
+        let prepared = try PreparedRun(experiment)
+        // Includes initialising the network: a few milliseconds next to decompressing and hashing the data.
         let loadSeconds = loadStart.secondsSince
-        let trainer: Trainer
-        do {
-            trainer = try builder.trainer(inputWidth: sources.train.featureCount)
-        } catch {
-            throw RunnerFailure.runFailed("\(error)")
-        }
+        let (sources, trainer) = (prepared.sources, prepared.trainer)
         let widths = [trainer.model.inputWidth] + trainer.model.specs.map(\.units)
         let products = MatrixProducts(widths: widths, batchSize: experiment.fit.batchSize)
         let sgemmSecondsPerSample = products.shapes.reduce(0.0) { total, shape in

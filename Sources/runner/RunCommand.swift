@@ -1,5 +1,4 @@
 import ArgumentParser
-import Datasets
 import ExperimentCompiler
 import Foundation
 import Training
@@ -25,21 +24,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try CompileStep.run(options)
-        let builder = ModelBuilder(compiled.experiment)
-        let dataset: Datasets.Dataset
-        let sources: (train: BatchSource, validation: BatchSource?, test: BatchSource)
-        do {
-            dataset = try Datasets.Dataset.load(builder.datasetSource)
-            sources = try builder.sources(dataset)
-        } catch {
-            throw RunnerFailure.usage(error.description)
-        }
-        let trainer: Trainer
-        do {
-            trainer = try builder.trainer(inputWidth: sources.train.featureCount)
-        } catch {
-            throw RunnerFailure.runFailed("\(error)")
-        }
+        let prepared = try PreparedRun(compiled.experiment)
+        let (sources, trainer) = (prepared.sources, prepared.trainer)
         let printer = quiet ? nil : ProgressPrinter(live: isatty(STDOUT_FILENO) != 0)
         let fit = compiled.experiment.fit
         let history: History
@@ -57,7 +43,9 @@ struct RunCommand: ParsableCommand {
                 throw RunnerFailure.interrupted
             }
         }
-        let test = trainer.evaluate(sources.test)
+        // With `validation: test` the last epoch already evaluated the test set with the final weights.
+        let test = fit.validation == .test && history.last != nil
+            ? history.last!.unprefixed("val_") : trainer.evaluate(sources.test)
         if !quiet { ProgressPrinter.standardOutput(ProgressPrinter.summary(test: test, history: history)) }
     }
 }
