@@ -24,10 +24,12 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["CZlib", "CCrypto", "SeededRandom"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS", "SeededRandom"]),
         .target(name: "Training", dependencies: ["ExperimentCompiler", "Datasets", "NeuralNetwork"]),
+        .target(name: "Results", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
+        .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML"]),
         .executableTarget(
             name: "runner",
             dependencies: [
-                "YAML", "ExperimentCompiler", "Datasets", "NeuralNetwork", "Training",
+                "YAML", "ExperimentCompiler", "Datasets", "NeuralNetwork", "Training", "Results", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +40,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "TestSupport"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "Training", "ExperimentCompiler", "TestSupport"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
     ]
 )
