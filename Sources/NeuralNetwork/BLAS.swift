@@ -38,6 +38,16 @@ public enum BLAS {
     /// The kernel family OpenBLAS chose for this CPU at load time (e.g. `Haswell`, `SkylakeX`, `Prescott`).
     public static var coreName: String { String(cString: openblas_get_corename()) }
 
+    /// OpenBLAS' build line, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64".
+    public static var configuration: String {
+        var text = String(cString: openblas_get_config())
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// The threads OpenBLAS runs a product on (`OPENBLAS_NUM_THREADS`, or one per core).
+    public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
     public static func measureSgemmGFLOPS(
         m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, minimumSeconds: Double
     ) -> Double {

@@ -41,6 +41,9 @@ public final class Trainer {
     /// Asks a running `fit` to stop after the current step; safe to call from a signal-handling thread.
     public func stop() { stopFlag.set() }
 
+    /// `stop` as a value another thread may keep (a signal handler), without sharing the trainer itself.
+    public var stopRequest: @Sendable () -> Void { { [stopFlag] in stopFlag.set() } }
+
     /// Trains for `epochs` epochs: a fresh seeded order every epoch (or the data's order when `shuffle` is
     /// off), the last partial batch kept, then a pass over `validation` if given.
     public func fit(

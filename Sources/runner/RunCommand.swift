@@ -10,7 +10,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Train the experiment and evaluate it on the test set (the default command).",
         discussion: """
             Progress is shown as Keras shows it: a live bar on a terminal, one line per epoch otherwise.
-            The last line gives the test loss and accuracy, the last epoch's train accuracy and the gap.
+            The closing lines give the test loss and accuracy, the last epoch's train accuracy, the gap, and
+            the run folder: results/<name>/<run-id>/ with experiment.yaml, resolved.json, history.csv,
+            history.json, metrics.json and run.json (docs/results.md). A run that already completed with
+            the same resolved experiment is skipped; Ctrl-C keeps every finished epoch and exits 130.
 
             Example:
               runner experiments/mnist-dense.yaml --set fit.epochs=2
@@ -22,30 +25,16 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing while training; errors still go to stderr.")
     var quiet = false
 
+    @Option(name: .customLong("results"), help: ArgumentHelp(
+        "The folder that receives run folders (<DIR>/<name>/<run-id>/).", valueName: "DIR"))
+    var resultsRoot = "results"
+
+    @Flag(help: "Train again even when this exact run already completed.")
+    var force = false
+
     func run() throws {
         let compiled = try CompileStep.run(options)
-        let prepared = try PreparedRun(compiled.experiment)
-        let (sources, trainer) = (prepared.sources, prepared.trainer)
-        let printer = quiet ? nil : ProgressPrinter(live: isatty(STDOUT_FILENO) != 0)
-        let fit = compiled.experiment.fit
-        let history: History
-        do {
-            history = try trainer.fit(
-                sources.train, validation: sources.validation, epochs: fit.epochs, shuffle: fit.shuffle,
-                seed: compiled.experiment.seed) { printer?.observe($0) }
-        } catch {
-            switch error {
-            case let .diverged(epoch, step, loss, _):
-                throw RunnerFailure.runFailed(
-                    "the loss became \(loss) at epoch \(epoch), step \(step): training diverged; "
-                        + "try a lower compile.optimizer.learning_rate")
-            case .interrupted:
-                throw RunnerFailure.interrupted
-            }
-        }
-        // With `validation: test` the last epoch already evaluated the test set with the final weights.
-        let test = fit.validation == .test && history.last != nil
-            ? history.last!.unprefixed("val_") : trainer.evaluate(sources.test)
-        if !quiet { ProgressPrinter.standardOutput(ProgressPrinter.summary(test: test, history: history)) }
+        _ = try TrainingRun(compiled: compiled, resultsRoot: resultsRoot, overrides: options.overrides,
+                            force: force, quiet: quiet).execute()
     }
 }

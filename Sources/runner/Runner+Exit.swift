@@ -10,13 +10,14 @@ enum RunnerFailure: Error {
     case usage(String)
     /// The run started and failed (diverged, I/O error, ...), or cannot start.
     case runFailed(String)
-    case interrupted
+    /// Stopped by a signal (Ctrl-C's SIGINT, or SIGTERM): status 128 + the signal's number, as shells report it.
+    case interrupted(signal: Int32)
 
     var exitStatus: Int32 {
         switch self {
         case .experiment, .usage: return 2
         case .runFailed: return 1
-        case .interrupted: return 130
+        case .interrupted(let signal): return 128 + signal
         }
     }
 

@@ -1,0 +1,105 @@
+import ExperimentCompiler
+import Foundation
+
+/// `run.json`: how a run went and where it ran; the one file of a run folder that is not deterministic.
+public struct RunRecord: Sendable {
+    public static let fileName = "run.json"
+
+    public var name: String
+    public var runID: String
+    public var status: RunStatus = .running
+    public var command: [String]
+    public var overrides: [String]
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var epochSeconds: [Double] = []
+    public var error: String?
+    public var host: HostFacts
+    public var pid: Int32
+    public var threads: Int
+    /// Names and versions of what produced the numbers (runner, Swift, the BLAS kernels).
+    public var versions: [String: String]
+
+    public init(name: String, runID: String, command: [String], overrides: [String], threads: Int,
+                versions: [String: String], startedAt: Date = Date(), host: HostFacts = .current,
+                pid: Int32 = ProcessInfo.processInfo.processIdentifier) {
+        self.name = name
+        self.runID = runID
+        self.command = command
+        self.overrides = overrides
+        self.threads = threads
+        self.versions = versions
+        self.startedAt = startedAt
+        self.host = host
+        self.pid = pid
+    }
+
+    public var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "command": .array(command.map(JSONValue.string)),
+            "epoch_seconds": .array(epochSeconds.map(JSONValue.double)),
+            "finished_at": finishedAt.map { .string(Self.timestamp($0)) } ?? .null,
+            "host": host.json,
+            "name": .string(name),
+            "overrides": .array(overrides.map(JSONValue.string)),
+            "pid": .int(Int(pid)),
+            "run_id": .string(runID),
+            "started_at": .string(Self.timestamp(startedAt)),
+            "status": .string(status.rawValue),
+            "threads": .int(threads),
+            "versions": .object(versions.mapValues(JSONValue.string)),
+        ]
+        if let error { members["error"] = .string(error) }
+        return .object(members)
+    }
+
+    /// UTC, to the second, in ISO 8601 (`2026-11-29T06:40:00Z`).
+    public static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let n = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The status recorded in `folder/run.json`, or nil when there is no readable one.
+    public static func recordedStatus(inFolder folder: String) -> RunStatus? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let text = object["status"] as? String else { return nil }
+        return RunStatus(rawValue: text)
+    }
+}
+
+/// The machine a run ran on, as `run.json` records it.
+public struct HostFacts: Sendable {
+    public var hostname: String
+    public var os: String
+    public var cpu: String
+    public var cores: Int
+
+    public static var current: HostFacts {
+        HostFacts(hostname: ProcessInfo.processInfo.hostName, os: operatingSystem(), cpu: cpuModel(),
+                  cores: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    var json: JSONValue {
+        .object(["hostname": .string(hostname), "os": .string(os), "cpu": .string(cpu), "cores": .int(cores)])
+    }
+
+    /// `PRETTY_NAME` from /etc/os-release, e.g. "Debian GNU/Linux 13 (trixie)".
+    static func operatingSystem() -> String {
+        value(of: "PRETTY_NAME=", in: "/etc/os-release", separator: "=")?.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            ?? ProcessInfo.processInfo.operatingSystemVersionString
+    }
+
+    static func cpuModel() -> String { value(of: "model name", in: "/proc/cpuinfo", separator: ":") ?? "unknown" }
+
+    private static func value(of key: String, in file: String, separator: Character) -> String? {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key) }),
+              let split = line.firstIndex(of: separator) else { return nil }
+        return line[line.index(after: split)...].trimmingCharacters(in: .whitespaces)
+    }
+}

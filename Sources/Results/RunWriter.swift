@@ -1,0 +1,72 @@
+import ExperimentCompiler
+import Foundation
+import Training
+
+/// Keeps a run folder up to date as training goes: the experiment before the first epoch, both history
+/// files and `run.json` after every epoch, `metrics.json` and the final status at the end.
+///
+/// Every file is replaced atomically, so a run stopped at any instant (Ctrl-C, SIGKILL, a full disk) leaves
+/// each file either as it was after the last finished epoch or as it is now, never torn.
+public final class RunWriter {
+    public let folder: String
+    public private(set) var record: RunRecord
+    public private(set) var history = History()
+    /// The first write that failed while observing events (they cannot throw); training should stop.
+    public private(set) var failure: ResultsWriteError?
+
+    public init(folder: String, record: RunRecord) {
+        self.folder = folder
+        self.record = record
+    }
+
+    /// Files left by an earlier attempt that this one will write again; removed first so none is stale.
+    static let perAttemptFiles = [HistoryFiles.csvName, HistoryFiles.jsonName, MetricsFile.name]
+
+    /// Writes the experiment as given, the resolved experiment and a `running` record.
+    public func start(source: [UInt8], resolvedJSON: String) throws(ResultsWriteError) {
+        for name in Self.perAttemptFiles where unlink(path(name)) != 0 && errno != ENOENT {
+            throw .system(path(name), "remove")
+        }
+        try AtomicFile.write(source, to: path("experiment.yaml"))
+        try AtomicFile.write(resolvedJSON, to: path("resolved.json"))
+        try writeRecord()
+    }
+
+    /// Records each finished epoch; a failed write is kept in `failure` for the caller to act on.
+    public func observe(_ event: TrainingEvent) {
+        guard failure == nil, case let .epochFinished(_, logs, seconds) = event else { return }
+        history.append(logs)
+        record.epochSeconds.append(seconds)
+        do throws(ResultsWriteError) {
+            try AtomicFile.write(HistoryFiles.csv(history), to: path(HistoryFiles.csvName))
+            try AtomicFile.write(HistoryFiles.json(history).canonicalText, to: path(HistoryFiles.jsonName))
+            try writeRecord()
+        } catch {
+            failure = error
+        }
+    }
+
+    /// Writes `metrics.json` (test figures only for a completed run) and the final record.
+    public func finish(_ status: RunStatus, test: Logs?, error: String? = nil) throws(ResultsWriteError) {
+        record.status = status
+        record.error = error
+        record.finishedAt = Date()
+        try AtomicFile.write(MetricsFile.json(history: history, test: status == .completed ? test : nil).canonicalText,
+                             to: path(MetricsFile.name))
+        try writeRecord()
+    }
+
+    /// Marks the run failed when its files cannot all be written; what can still be written, is.
+    public func finishFailed(_ error: String) {
+        record.status = .failed
+        record.error = error
+        record.finishedAt = Date()
+        try? writeRecord()
+    }
+
+    private func writeRecord() throws(ResultsWriteError) {
+        try AtomicFile.write(record.json.canonicalText, to: path(RunRecord.fileName))
+    }
+
+    private func path(_ name: String) -> String { folder + "/" + name }
+}

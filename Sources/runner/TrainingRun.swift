@@ -1,0 +1,96 @@
+import Foundation
+import NeuralNetwork
+import Results
+import Training
+
+/// One experiment trained into its run folder: skipped when that exact run already completed, locked so
+/// two processes never train it at once, and recorded epoch by epoch whatever way it ends.
+struct TrainingRun {
+    var compiled: CompiledExperiment
+    var resultsRoot: String
+    var overrides: [String]
+    var force = false
+    var quiet = false
+
+    enum Outcome {
+        case trained(folder: String)
+        case skipped(folder: String)
+    }
+
+    func execute() throws(RunnerFailure) -> Outcome {
+        let experiment = compiled.experiment
+        let resolved = experiment.resolvedJSONText
+        let place = RunFolder(root: resultsRoot, name: experiment.name, id: RunID(resolvedJSON: resolved, overrides: overrides))
+        // Checked before loading any data, so a rerun sweep passes over finished runs in milliseconds.
+        if !force, let folder = place.completedFolder(resolvedJSON: resolved) { return skipped(folder) }
+        let prepared = try PreparedRun(experiment)
+        let lock = try written { () throws(ResultsWriteError) in try place.openLock() }
+        if !lock.tryLock() {
+            say("Waiting: another runner is training this run (\(place.experimentFolder)/\(place.id))\n")
+            try written { () throws(ResultsWriteError) in try lock.lock() }
+        }
+        // Checked again under the lock: the runner we waited for has finished this very run.
+        if !force, let folder = place.completedFolder(resolvedJSON: resolved) { return skipped(folder) }
+        let folder = try written { () throws(ResultsWriteError) in try place.prepareFolder() }
+        let writer = RunWriter(folder: folder, record: RunRecord(
+            name: experiment.name, runID: String(folder.split(separator: "/").last ?? ""),
+            command: CommandLine.arguments, overrides: overrides, threads: BLAS.threadCount, versions: RunnerVersion.all))
+        try written { () throws(ResultsWriteError) in try writer.start(source: compiled.sourceBytes, resolvedJSON: resolved) }
+        do { try place.markLatest(folder) } catch { Runner.writeError("warning: \(error)") }
+        try train(prepared, into: writer)
+        return .trained(folder: folder)
+    }
+
+    private func train(_ prepared: PreparedRun, into writer: RunWriter) throws(RunnerFailure) {
+        let (sources, trainer) = (prepared.sources, prepared.trainer)
+        let fit = compiled.experiment.fit
+        let printer = quiet ? nil : ProgressPrinter(live: isatty(STDOUT_FILENO) != 0)
+        let signals = InterruptSignals(onSignal: trainer.stopRequest)
+        let fault = FaultInjection.fromEnvironment
+        let history: History
+        do {
+            history = try trainer.fit(sources.train, validation: sources.validation, epochs: fit.epochs,
+                                      shuffle: fit.shuffle, seed: compiled.experiment.seed) { event in
+                printer?.observe(event)
+                writer.observe(event)
+                if writer.failure != nil { trainer.stop() }
+                fault?.observe(event, signals: signals)
+            }
+        } catch {
+            if let failure = writer.failure { try failed(writer, failure) }
+            switch error {
+            case let .diverged(epoch, step, loss, _):
+                let message = "the loss became \(loss) at epoch \(epoch), step \(step): training diverged; "
+                    + "try a lower compile.optimizer.learning_rate"
+                try written { () throws(ResultsWriteError) in try writer.finish(.diverged, test: nil, error: message) }
+                throw .runFailed(message + " (results so far: \(writer.folder))")
+            case .interrupted:
+                try written { () throws(ResultsWriteError) in try writer.finish(.interrupted, test: nil) }
+                throw .interrupted(signal: signals.received ?? SIGINT)
+            }
+        }
+        // With `validation: test` the last epoch already evaluated the test set with the final weights.
+        let test = fit.validation == .test && history.last != nil
+            ? history.last!.unprefixed("val_") : trainer.evaluate(sources.test)
+        try written { () throws(ResultsWriteError) in try writer.finish(.completed, test: test) }
+        say(ProgressPrinter.summary(test: test, history: history))
+        say("Results: \(writer.folder)\n")
+    }
+
+    private func failed(_ writer: RunWriter, _ failure: ResultsWriteError) throws(RunnerFailure) -> Never {
+        writer.finishFailed(failure.description)
+        throw .runFailed(failure.description)
+    }
+
+    private func skipped(_ folder: String) -> Outcome {
+        say("Already completed: \(folder) (--force trains it again)\n")
+        return .skipped(folder: folder)
+    }
+
+    private func say(_ text: String) { if !quiet { ProgressPrinter.standardOutput(text) } }
+
+    /// A results file that cannot be written fails the run (status 1) with the reason and the fix.
+    private func written<T>(_ body: () throws(ResultsWriteError) -> T) throws(RunnerFailure) -> T {
+        do { return try body() } catch { throw .runFailed(error.description) }
+    }
+}
