@@ -14,7 +14,7 @@ public struct ResultsWriteError: Error, Sendable, CustomStringConvertible {
     static func system(_ path: String, _ action: String, errno code: Int32 = errno) -> ResultsWriteError {
         var reason = "cannot \(action) '\(path)': \(String(cString: strerror(code)))"
         switch code {
-        case EACCES, EPERM, EROFS:
+        case EACCES, EPERM, EROFS, ENOTDIR:
             reason += "; choose a writable results folder with --results DIR"
         case ENOSPC, EDQUOT:
             reason += "; free some space (earlier runs are untouched) and run again"

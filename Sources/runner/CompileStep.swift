@@ -14,14 +14,18 @@ struct CompiledExperiment {
 /// Reads and compiles the experiment; every mistake becomes a `RunnerFailure` with status 2.
 enum CompileStep {
     static func run(_ options: ExperimentOptions) throws(RunnerFailure) -> CompiledExperiment {
-        let bytes = try read(options.experiment)
+        try compile(try read(options.experiment), source: options.experiment, overrides: options.overrides)
+    }
+
+    /// Compiles `bytes` read from `source` (a path, for the diagnostics).
+    static func compile(_ bytes: [UInt8], source: String, overrides: [String]) throws(RunnerFailure) -> CompiledExperiment {
         // An IDX folder's shape comes from its headers; when they cannot be read, the loader reports why.
         let compiler = Compiler { path in
             guard let shape = try? DatasetCatalog.folder(path).shape() else { return nil }
             return ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount)
         }
         do {
-            let experiment = try compiler.compile(bytes, source: options.experiment, overrides: options.overrides)
+            let experiment = try compiler.compile(bytes, source: source, overrides: overrides)
             return CompiledExperiment(experiment: experiment, sourceBytes: bytes,
                                       inputShape: compiler.shape(of: experiment.data.dataset))
         } catch {

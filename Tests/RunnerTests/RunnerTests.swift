@@ -83,17 +83,20 @@ final class RunnerTests: XCTestCase {
     }
 
     func testRunTrainsWithOneProgressLinePerEpochWhenNotATerminal() throws {
-        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "--set", "fit.epochs=1", "--set", "model.layers[0].dense=16"])
+        let results = TemporaryDirectory("runner-results")
+        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "--set", "fit.epochs=1", "--set", "model.layers[0].dense=16",
+                                       "--results", results.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stderr, "")
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        XCTAssertEqual(lines.count, 4, r.stdout)
+        XCTAssertEqual(lines.count, 5, r.stdout)
         XCTAssertEqual(lines[0], "Epoch 1/1")
         XCTAssertTrue(lines[1].hasPrefix("235/235 [==============================] - "), lines[1])
         XCTAssertTrue(lines[1].contains("/step - loss: "), lines[1])
         XCTAssertTrue(lines[1].contains(" - accuracy: 0.") && lines[1].contains(" - val_loss: ") && lines[1].contains(" - val_accuracy: 0."), lines[1])
         XCTAssertTrue(lines[2].hasPrefix("Test: loss: "), lines[2])
         XCTAssertTrue(lines[2].contains(" | train accuracy: 0.") && lines[2].hasSuffix(" points"), lines[2])
+        XCTAssertEqual(lines[3], "Results: \(results.path)/mnist-dense/epochs=1,dense0=16-" + lines[3].suffix(8))
     }
 
     func testMNISTIsFoundFromOutsideTheCheckout() throws {
@@ -102,27 +105,36 @@ final class RunnerTests: XCTestCase {
         let r = try RunnerProcess.run([experiment, "-q", "--set", "fit.epochs=1", "--set", "model.layers[0].dense=8"], in: elsewhere.url)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stderr, "")
+        // The default results root is relative to where the runner is started.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere.url.appendingPathComponent("results/mnist-dense/latest/metrics.json").path))
     }
 
     func testQuietRunPrintsNothing() throws {
-        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "-q", "--set", "fit.epochs=1", "--set", "model.layers[0].dense=8"])
+        let results = TemporaryDirectory("runner-results")
+        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "-q", "--set", "fit.epochs=1", "--set", "model.layers[0].dense=8",
+                                       "--results", results.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "")
         XCTAssertEqual(r.stderr, "")
     }
 
     func testDivergedRunExitsWith1AndSaysWhatToDo() throws {
+        let results = TemporaryDirectory("runner-results")
         let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "-q", "--set", "fit.epochs=1",
-                                       "--set", "compile.optimizer={name: sgd, learning_rate: 1.0e+30}"])
+                                       "--set", "compile.optimizer={name: sgd, learning_rate: 1.0e+30}", "--results", results.path])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stdout, "")
         XCTAssertTrue(r.stderr.hasPrefix("error: the loss became "), r.stderr)
-        XCTAssertTrue(r.stderr.hasSuffix("training diverged; try a lower compile.optimizer.learning_rate\n"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("training diverged; try a lower compile.optimizer.learning_rate (results so far: \(results.path)/mnist-dense/"), r.stderr)
+        let run = try String(contentsOfFile: results.path + "/mnist-dense/latest/run.json", encoding: .utf8)
+        XCTAssertTrue(run.contains("\"status\": \"diverged\""), run)
     }
 
     func testMissingDatasetFolderExitsWith2NamingIt() throws {
-        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "--set", "data.dataset=./no/such/folder"])
+        let results = TemporaryDirectory("runner-results")
+        let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "--set", "data.dataset=./no/such/folder", "--results", results.path])
         XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: results.path), [], "nothing is written")
         XCTAssertEqual(r.stdout, "")
         XCTAssertTrue(r.stderr.contains("no/such/folder"), r.stderr)
     }

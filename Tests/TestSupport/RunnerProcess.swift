@@ -28,7 +28,14 @@ public struct RunnerProcess {
     }
 
     /// Runs `runner arguments...` in `directory` (the package root by default) and waits for it.
-    public static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+    public static func run(_ arguments: [String], in directory: URL = packageRoot,
+                           environment: [String: String] = [:]) throws -> Result {
+        try start(arguments, in: directory, environment: environment).wait()
+    }
+
+    /// Starts `runner arguments...` without waiting, with `environment` added to the test's own.
+    public static func start(_ arguments: [String], in directory: URL = packageRoot,
+                             environment: [String: String] = [:]) throws -> Running {
         guard let executable = executable() else {
             throw NSError(domain: "RunnerProcess", code: 1,
                           userInfo: [NSLocalizedDescriptionKey: "runner binary not found next to the test bundle; run swift build first"])
@@ -36,7 +43,6 @@ public struct RunnerProcess {
         // Files rather than pipes: a pipe that fills up while the other is read would block the child.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("runner-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
@@ -44,12 +50,24 @@ public struct RunnerProcess {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return Running(process: process, scratch: scratch)
+    }
+
+    /// A started `runner`; `wait()` collects its result.
+    public struct Running {
+        public let process: Process
+        let scratch: URL
+
+        public func wait() throws -> Result {
+            process.waitUntilExit()
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            return Result(status: process.terminationStatus,
+                          stdout: String(decoding: try Data(contentsOf: scratch.appendingPathComponent("stdout")), as: UTF8.self),
+                          stderr: String(decoding: try Data(contentsOf: scratch.appendingPathComponent("stderr")), as: UTF8.self))
+        }
     }
 }
