@@ -11,13 +11,13 @@ enum RunnerFailure: Error {
     /// The run started and failed (diverged, I/O error, ...), or cannot start.
     case runFailed(String)
     /// Stopped by a signal (Ctrl-C's SIGINT, or SIGTERM): status 128 + the signal's number, as shells report it.
-    case interrupted(signal: Int32)
+    case interrupted(signal: Int32, detail: String)
 
     var exitStatus: Int32 {
         switch self {
         case .experiment, .usage: return 2
         case .runFailed: return 1
-        case .interrupted(let signal): return 128 + signal
+        case .interrupted(let signal, _): return 128 + signal
         }
     }
 
@@ -25,7 +25,7 @@ enum RunnerFailure: Error {
         switch self {
         case .experiment(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
         case .usage(let text), .runFailed(let text): return "error: \(text)"
-        case .interrupted: return "interrupted"
+        case .interrupted(_, let detail): return "interrupted: \(detail)"
         }
     }
 }

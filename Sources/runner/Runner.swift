@@ -12,7 +12,7 @@ struct Runner: ParsableCommand {
               runner check experiments/mnist-dense.yaml
               runner experiments/mnist-dense.yaml --set fit.epochs=2
 
-            Exit status: 0 success, 1 the run failed, 2 a usage or experiment error, 130 interrupted.
+            Exit status: 0 success (or a run already completed), 1 the run failed, 2 a usage or experiment error, 130 interrupted (Ctrl-C).
             """,
         subcommands: [RunCommand.self, CheckCommand.self, VerifyCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self

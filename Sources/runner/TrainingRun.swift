@@ -66,7 +66,9 @@ struct TrainingRun {
                 throw .runFailed(message + " (results so far: \(writer.folder))")
             case .interrupted:
                 try written { () throws(ResultsWriteError) in try writer.finish(.interrupted, test: nil) }
-                throw .interrupted(signal: signals.received ?? SIGINT)
+                let kept = writer.history.epochs.count
+                throw .interrupted(signal: signals.received ?? SIGINT, detail: "\(kept) finished epoch\(kept == 1 ? "" : "s") kept in "
+                    + "\(writer.folder); run the same command again to train it from the start")
             }
         }
         // With `validation: test` the last epoch already evaluated the test set with the final weights.
