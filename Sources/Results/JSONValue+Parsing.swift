@@ -55,17 +55,21 @@ extension JSONParseError {
     /// Foundation reports a byte offset ("around character 15"); editors want a line and a column.
     init(describing error: NSError, in bytes: Data) {
         let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-        var reason = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
-        guard let range = reason.range(of: " around character "),
-              let offset = Int(reason[range.upperBound...]) else {
+        var reason = (detail.hasSuffix(".") ? String(detail.dropLast()) : detail).lowercasedFirst
+        let offset: Int
+        if let range = reason.range(of: " around character "), let at = Int(reason[range.upperBound...]) {
+            (reason, offset) = (String(reason[..<range.lowerBound]), at)
+        } else if reason.contains("end of file") || bytes.isEmpty {
+            // A truncated file: the mistake is where the text stops.
+            offset = bytes.count
+        } else {
             self.init(line: nil, column: nil, reason: reason.isEmpty ? "not valid JSON" : reason)
             return
         }
-        reason = String(reason[..<range.lowerBound])
         let prefix = bytes.prefix(max(0, min(offset, bytes.count)))
         let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? prefix.startIndex
-        self.init(line: line, column: prefix.distance(from: lineStart, to: prefix.endIndex) + 1, reason: reason.lowercasedFirst)
+        self.init(line: line, column: prefix.distance(from: lineStart, to: prefix.endIndex) + 1, reason: reason)
     }
 }
 

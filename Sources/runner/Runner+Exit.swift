@@ -8,13 +8,15 @@ enum RunnerFailure: Error {
     case experiment([Diagnostic])
     /// The command line or its files are unusable: `cannot read 'x.yaml': ...`.
     case usage(String)
+    /// A file given or found is unusable and the message already says which: `PATH: error: ...`.
+    case located(String)
     /// The run started and failed (diverged, I/O error, ...), or cannot start.
     case runFailed(String)
     case interrupted
 
     var exitStatus: Int32 {
         switch self {
-        case .experiment, .usage: return 2
+        case .experiment, .usage, .located: return 2
         case .runFailed: return 1
         case .interrupted: return 130
         }
@@ -24,6 +26,7 @@ enum RunnerFailure: Error {
         switch self {
         case .experiment(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
         case .usage(let text), .runFailed(let text): return "error: \(text)"
+        case .located(let text): return text
         case .interrupted: return "interrupted"
         }
     }
