@@ -42,9 +42,13 @@ extension RunFolderContents {
         func corrupt(_ line: Int, _ reason: String) -> ResultsReadError {
             .corruptHistoryCSV(path: file.relativePath, line: line, reason: reason)
         }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw corrupt(1, "the file is not UTF-8 text") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        // Split bytes, not Characters: Swift reads "\r\n" as one Character, which "\n" would not match.
+        var lines: [Substring] = []
+        for bytes in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            guard let line = String(bytes: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes, encoding: .utf8) else {
+                throw corrupt(lines.count + 1, "the line is not UTF-8 text")
+            }
+            lines.append(Substring(line))
         }
         if lines.last == "" { lines.removeLast() }
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
