@@ -19,8 +19,8 @@ final class RunFolderContentsTests: XCTestCase {
         XCTAssertEqual(run.resolved["seed"], .int(42))
         XCTAssertEqual(run.metrics?["best_epoch"]?["epoch"], .int(2))
         XCTAssertEqual(run.trainAccuracy, 0.96)
-        XCTAssertEqual(run.testAccuracy, 0.965)
-        XCTAssertEqual(try XCTUnwrap(run.accuracyGapPoints), -0.5, accuracy: 1e-9)
+        XCTAssertEqual(run.testAccuracy, 0.955)
+        XCTAssertEqual(try XCTUnwrap(run.accuracyGapPoints), 0.5, accuracy: 1e-9)
         XCTAssertEqual(run.bestEpoch, 2)
     }
 
