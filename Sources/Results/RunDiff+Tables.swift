@@ -12,8 +12,8 @@ extension RunDiff {
             return [.string(name), Self.cell(old[path], decimals), Self.cell(new[path], decimals),
                     Self.change(old[path], new[path], decimals)]
         }
-        return Table(columns: [Table.Column("metric"), Table.Column("A", alignment: .right),
-                               Table.Column("B", alignment: .right), Table.Column("change", alignment: .right)],
+        return Table(columns: [Table.Column("metric"), Table.Column("A", key: "a", alignment: .right),
+                               Table.Column("B", key: "b", alignment: .right), Table.Column("change", alignment: .right)],
                      rows: rows)
     }
 
