@@ -8,6 +8,8 @@ enum RunnerFailure: Error {
     case experiment([Diagnostic])
     /// The command line or its files are unusable: `cannot read 'x.yaml': ...`.
     case usage(String)
+    /// A file given or found is unusable and the message already says which: `PATH: error: ...`.
+    case located(String)
     /// The run started and failed (diverged, I/O error, ...), or cannot start.
     case runFailed(String)
     /// Stopped by a signal (Ctrl-C's SIGINT, or SIGTERM): status 128 + the signal's number, as shells report it.
@@ -15,7 +17,7 @@ enum RunnerFailure: Error {
 
     var exitStatus: Int32 {
         switch self {
-        case .experiment, .usage: return 2
+        case .experiment, .usage, .located: return 2
         case .runFailed: return 1
         case .interrupted(let signal, _): return 128 + signal
         }
@@ -26,6 +28,7 @@ enum RunnerFailure: Error {
         case .experiment(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
         case .usage(let text), .runFailed(let text): return "error: \(text)"
         case .interrupted(_, let detail): return "interrupted: \(detail)"
+        case .located(let text): return text
         }
     }
 }

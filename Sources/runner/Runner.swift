@@ -11,10 +11,12 @@ struct Runner: ParsableCommand {
             Examples:
               runner check experiments/mnist-dense.yaml
               runner experiments/mnist-dense.yaml --set fit.epochs=2
+              runner compare results/mnist-dense
+              runner diff results/mnist-dense/RUN_A results/mnist-dense/RUN_B
 
             Exit status: 0 success (or a run already completed), 1 the run failed, 2 a usage or experiment error, 130 interrupted (Ctrl-C).
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, VerifyCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, CompareCommand.self, DiffCommand.self, VerifyCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+extension RunFolderContents {
+    /// Reads every run folder the paths name: a path is a run folder itself, or a folder searched at
+    /// any depth for run folders. Sorted by path; a run reached twice (`results` and
+    /// `results/mnist-dense/RUN`) is listed once.
+    ///
+    /// The search skips symbolic links (`latest` points at a run already listed; a link can also make a
+    /// cycle) and names starting with a dot (lock files, editors' and Finder's droppings). A link given
+    /// on the command line is followed: the user asked for it.
+    public static func discover(_ paths: [URL]) throws(ResultsReadError) -> [RunFolderContents] {
+        var folders: [URL] = []
+        for path in paths {
+            guard let kind = FileKind(path) else { throw .missing(path: path.relativePath) }
+            if kind == .folder, isRunFolder(path) {
+                folders.append(path)
+                continue
+            }
+            guard kind == .folder else { throw .notARunFolder(path: path.relativePath) }
+            let found = try runFolders(under: path)
+            guard !found.isEmpty else { throw .noRunFolders(path: path.relativePath) }
+            folders += found
+        }
+        var seen = Set<String>()
+        var runs: [RunFolderContents] = []
+        for folder in folders.sorted(by: { $0.relativePath < $1.relativePath }) {
+            guard seen.insert(folder.resolvingSymlinksInPath().standardizedFileURL.path).inserted else { continue }
+            runs.append(try load(folder))
+        }
+        return runs
+    }
+
+    /// Run folders at any depth under `folder`, not descending into a run folder once found.
+    static func runFolders(under folder: URL) throws(ResultsReadError) -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw .unreadable(path: folder.relativePath, reason: "cannot list the folder")
+        }
+        var found: [URL] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = folder.appendingPathComponent(name)
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) != nil
+            guard !isLink, FileKind(child) == .folder else { continue }
+            if isRunFolder(child) {
+                found.append(child)
+            } else {
+                found += try runFolders(under: child)
+            }
+        }
+        return found
+    }
+}
