@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Results
+
+/// `runner plot RUN...`: learning curves (accuracy and loss per epoch, train and validation) as one SVG.
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Draw the learning curves of runs as a standalone SVG: train solid, validation dashed, one colour per run.",
+        discussion: """
+            Each RUN is a run folder or a folder searched for run folders, as for compare. One panel per metric \
+            (accuracy, loss, then any other such as learning_rate), epochs counted from 1.
+
+            Examples:
+              runner plot results/mnist-dense -o curves.svg
+              runner plot results/mnist-dense/latest results/mnist-dropout/latest
+            """
+    )
+
+    @Argument(help: "Run folders, or folders holding them (default: results).")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the SVG.", valueName: "FILE"))
+    var output = "curves.svg"
+
+    @Option(help: "A title above the curves.")
+    var title: String?
+
+    func run() throws {
+        let runs: [RunFolderContents]
+        do {
+            runs = try RunFolderContents.discover((paths.isEmpty ? ["results"] : paths).map { URL(fileURLWithPath: $0) })
+        } catch {
+            throw RunnerFailure.located(error.description)
+        }
+        let oneExperiment = Set(runs.map(\.name)).count == 1
+        let plotted = runs.map { PlottedRun(label: oneExperiment ? $0.runID : "\($0.name)/\($0.runID)", history: $0.history) }
+        do {
+            try AtomicFile.write(LearningCurveSVG.render(plotted, title: title), to: output)
+        } catch {
+            throw RunnerFailure.runFailed(error.description)
+        }
+        print("Wrote \(output) (\(runs.count) run\(runs.count == 1 ? "" : "s"))")
+    }
+}
