@@ -94,6 +94,27 @@ final class RunFolderTests: XCTestCase {
         XCTAssertTrue(try read(folder + "/run.json").contains("\"status\": \"completed\""))
     }
 
+    func testKilledRunKeepsItsFinishedEpochsShowsAsCrashedAndARerunCompletesIt() throws {
+        let results = TemporaryDirectory("runner-results")
+        let run = small + ["--set", "fit.epochs=3", "--results", results.path]
+        let killed = try RunnerProcess.start(run, environment: ["RUNNER_TEST_SIGNAL": "KILL@2"])
+        _ = try killed.wait()
+        XCTAssertEqual(killed.process.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(killed.process.terminationStatus, SIGKILL)
+        let folder = try runFolder(results)
+        XCTAssertEqual(try read(folder + "/history.csv").split(separator: "\n").count, 2, "the header and epoch 1")
+        XCTAssertTrue(try read(folder + "/run.json").contains("\"status\": \"running\""))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/metrics.json"))
+        let compare = try RunnerProcess.run(["compare", results.path, "--format", "csv"])
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        XCTAssertTrue(compare.stdout.hasSuffix(",crashed\n"), compare.stdout)
+
+        let rerun = try RunnerProcess.run(run)
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertEqual(try read(folder + "/history.csv").split(separator: "\n").count, 4)
+        XCTAssertTrue(try RunnerProcess.run(["compare", results.path, "--format", "csv"]).stdout.hasSuffix(",completed\n"))
+    }
+
     func testTwoIdenticalRunsStartedTogetherTrainOnce() throws {
         let results = TemporaryDirectory("runner-results")
         let run = ["experiments/mnist-dense.yaml", "--set", "model.layers[0].dense=8", "--set", "fit.epochs=2", "--results", results.path]
