@@ -25,8 +25,8 @@ public final class Sequential {
         layerSpecs.compactMap { if case .dense(let spec) = $0 { return spec } else { return nil } }
     }
 
-    /// The dense layers, in order (those with weights and, perhaps, a kernel penalty).
-    var denseLayers: [Dense] { layers.compactMap { $0 as? Dense } }
+    /// The dense layers, in order: the layers with weights (kernel and bias slices), as a checkpoint reads them.
+    public var denseLayers: [Dense] { layers.compactMap { $0 as? Dense } }
 
     /// A model of dense layers only.
     public convenience init(inputWidth: Int, layers specs: [DenseSpec], seed: UInt64) throws {
