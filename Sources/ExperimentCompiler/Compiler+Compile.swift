@@ -16,7 +16,7 @@ extension Compiler {
     }
 
     /// The name of a short form (`adam`) or of a long form (`{name: adam, ...}`), with the long form's pairs.
-    private func named(_ node: Node, _ path: String, kind: String, known: [String], _ c: inout Checker) -> (name: String, options: [Node.Pair])? {
+    func named(_ node: Node, _ path: String, kind: String, known: [String], _ c: inout Checker) -> (name: String, options: [Node.Pair])? {
         if let pairs = node.mapping {
             guard let n = c.value(pairs, "name", required: true, in: path, at: node.mark),
                   let name = c.name(n, "\(path).name", kind: kind, known: known) else { return nil }
@@ -34,9 +34,21 @@ extension Compiler {
         let path = "compile.optimizer"
         guard let (name, options) = named(node, path, kind: "optimizer", known: Vocabulary.optimizers.map(\.name), &c),
               let entry = Vocabulary.optimizers.first(where: { $0.name == name }) else { return nil }
-        c.checkKeys(options, known: ["name"] + entry.settings.map(\.key), in: path)
+        // RMSprop's epsilon placement is recorded in resolved.json, so a resolved file compiles back; it has
+        // one value, Keras 3's, and is accepted only as that.
+        let notes = name == "rmsprop" ? [Vocabulary.epsilonPlacementKey] : []
+        c.checkKeys(options, known: ["name"] + entry.settings.map(\.key) + notes, in: path)
         var numbers: [String: Double] = [:], flags: [String: Bool] = [:]
         var ok = true
+        if !notes.isEmpty, let given = options.first(where: { $0.key.scalar?.text == Vocabulary.epsilonPlacementKey })?.value {
+            let key = "\(path).\(Vocabulary.epsilonPlacementKey)"
+            if let text = c.string(given, key) {
+                if text != Vocabulary.epsilonPlacement {
+                    c.error(given.mark, "'\(key)' can only be '\(Vocabulary.epsilonPlacement)' (Keras 3: w -= lr * g / sqrt(v + epsilon)), not '\(text)'")
+                    ok = false
+                }
+            } else { ok = false }
+        }
         for (key, setting) in entry.settings {
             let given = options.first { $0.key.scalar?.text == key }?.value
             switch setting {

@@ -7,6 +7,9 @@ extension Compiler {
     func checkConsistency(_ root: Node, data: DataSpec?, model: ModelSpec?, compile: CompileSpec?, _ c: inout Checker) {
         guard let model, let compile, case .dense(let last)? = model.layers.last,
               let lastNode = root["model"]?["layers"]?.sequence?.last, let kindPair = lastNode.mapping?.first else { return }
+        // The long form `dense: {units: 10, activation: softmax}` keeps the options inside the kind's mapping.
+        let options = kindPair.value.mapping != nil ? kindPair.value : lastNode
+        let unitsMark = kindPair.value["units"]?.mark ?? kindPair.value.mark
         let entry = Vocabulary.losses.first { $0.kind == compile.loss.kind }!
         let lossName = compile.loss.kind.rawValue
 
@@ -17,11 +20,11 @@ extension Compiler {
             case .fashionMNIST: dataset = "fashion-mnist"
             case .idxFolder(let path): dataset = "the dataset in \(path)"
             }
-            c.error(kindPair.value.mark, "the last layer has \(last.units) units but \(dataset) has \(shape.classes) classes; \(lossName) needs one unit per class")
+            c.error(unitsMark, "the last layer has \(last.units) units but \(dataset) has \(shape.classes) classes; \(lossName) needs one unit per class")
         }
 
         if let wanted = entry.probabilityActivation {
-            let activationNode = lastNode["activation"]
+            let activationNode = options["activation"]
             if !compile.loss.fromLogits, last.activation != wanted {
                 let has = activationNode == nil ? "has no activation (linear)" : "applies \(last.activation.rawValue)"
                 c.error(activationNode?.mark ?? kindPair.key.mark,

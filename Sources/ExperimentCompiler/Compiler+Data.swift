@@ -28,6 +28,13 @@ extension Compiler {
 
     /// A built-in name, or a folder of IDX files written as a path containing '/'.
     private func dataset(_ node: Node, _ c: inout Checker) -> Dataset? {
+        if let pairs = node.mapping {
+            // resolved.json's form of a folder: {idx_folder: PATH}.
+            c.checkKeys(pairs, known: ["idx_folder"], in: "data.dataset")
+            guard pairs.count == 1, let path = c.value(pairs, "idx_folder", required: true, in: "data.dataset", at: node.mark),
+                  let text = c.string(path, "data.dataset.idx_folder") else { return nil }
+            return .idxFolder(text)
+        }
         guard let text = c.string(node, "data.dataset") else { return nil }
         if text.contains("/") { return .idxFolder(text) }
         if let known = Vocabulary.datasets.first(where: { $0.name == text }) { return known.dataset }

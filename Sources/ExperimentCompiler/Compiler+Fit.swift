@@ -1,8 +1,9 @@
 import YAML
 
 extension Compiler {
-    /// `fit: {epochs: 10, batch_size: 256, shuffle: true, validation: test}` or `validation_split: 0.1`.
-    func fit(_ node: Node, _ c: inout Checker) -> FitSpec? {
+    /// `fit: {epochs: 10, batch_size: 256, shuffle: true, validation: test}` or `validation_split: 0.1`,
+    /// and the callbacks; `metrics` (nil when `compile` has mistakes of its own) name what may be monitored.
+    func fit(_ node: Node, metrics: [Metric]?, _ c: inout Checker) -> FitSpec? {
         guard let pairs = c.mapping(node, "fit", example: "{epochs: 10, batch_size: 32}") else { return nil }
         c.checkKeys(pairs, known: Vocabulary.fitKeys, in: "fit")
         func given(_ key: String) -> Node? { c.value(pairs, key, required: false, in: "fit", at: node.mark) }
@@ -20,8 +21,15 @@ extension Compiler {
         if let n = given("validation") {
             if case .null? = n.scalar?.value {
                 fit.validation = .none
+            } else if let split = n.mapping {
+                // resolved.json's form of validation_split.
+                c.checkKeys(split, known: ["split"], in: "fit.validation")
+                if let v = c.value(split, "split", required: true, in: "fit.validation", at: n.mark),
+                   let x = c.double(v, "fit.validation.split", .unitOpen), split.count == 1 {
+                    fit.validation = .split(x)
+                } else { ok = false }
             } else if n.scalar?.string == nil {
-                c.error(n.mark, "'fit.validation' must be 'test' or 'none', not \(Checker.describe(n)); for a fraction of the training set write 'validation_split: 0.1'")
+                c.error(n.mark, "'fit.validation' must be 'test', 'none' or {split: FRACTION}, not \(Checker.describe(n)); for a fraction of the training set write 'validation_split: 0.1'")
                 ok = false
             } else if let v = c.name(n, "fit.validation", kind: "validation", known: ["test", "none"]) {
                 fit.validation = v == "test" ? .test : .none
@@ -34,6 +42,19 @@ extension Compiler {
                 ok = false
             }
         }
+        let monitors = metrics.map { Self.monitors(metrics: $0, validation: fit.validation != .none) }
+        if let n = given("early_stopping"), !n.isNull {
+            if let e = earlyStopping(n, monitors: monitors, &c) { fit.earlyStopping = e } else { ok = false }
+        }
+        if let n = given("learning_rate_schedule"), !n.isNull {
+            if let s = learningRateSchedule(n, monitors: monitors, &c) { fit.learningRateSchedule = s } else { ok = false }
+        }
         return ok ? fit : nil
+    }
+
+    /// What a fit logs each epoch: `loss`, each metric, and their `val_` forms when validation is on.
+    static func monitors(metrics: [Metric], validation: Bool) -> [String] {
+        let names = ["loss"] + metrics.map(\.name)
+        return validation ? names + names.map { "val_" + $0 } : names
     }
 }

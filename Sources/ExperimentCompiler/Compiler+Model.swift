@@ -1,7 +1,7 @@
 import YAML
 
 extension Compiler {
-    /// `model: {layers: [{dense: 512, activation: relu}, ...]}`.
+    /// `model: {layers: [{dense: 512, activation: relu}, {dropout: 0.5}, ...]}`.
     func model(_ node: Node, _ c: inout Checker) -> ModelSpec? {
         guard let pairs = c.mapping(node, "model", example: "{layers: [{dense: 10}]}") else { return nil }
         c.checkKeys(pairs, known: Vocabulary.modelKeys, in: "model")
@@ -16,6 +16,10 @@ extension Compiler {
         }
         let layers = items.enumerated().map { layer($1, "model.layers[\($0)]", &c) }
         guard layers.allSatisfy({ $0 != nil }) else { return nil }
+        if case .dropout? = layers.last, let mark = items.last?.mapping?.first?.key.mark {
+            c.error(mark, "the last layer is a dropout layer; the model must end with a dense layer (its output is what the loss reads), so move the dropout before it")
+            return nil
+        }
         return ModelSpec(layers: layers.compactMap { $0 })
     }
 
@@ -27,32 +31,67 @@ extension Compiler {
         }
         guard let kind = first.key.scalar?.text, Vocabulary.layerKinds.contains(kind) else {
             let word = first.key.scalar?.text ?? ""
-            if Vocabulary.denseOptions.contains(word) {
+            if Vocabulary.denseOptions.contains(word) || Vocabulary.dropoutOptions.contains(word) {
                 c.error(first.key.mark, "'\(path)' must start with the layer's kind, such as 'dense: 512'; '\(word)' is an option and comes after it")
             } else {
                 c.error(first.key.mark, "unknown layer '\(word)'\(Suggestion.hint(for: word, among: Vocabulary.layerKinds))")
             }
             return nil
         }
-        let options = Array(pairs.dropFirst())
-        c.checkKeys(options, known: Vocabulary.denseOptions, in: path)
-        let units = c.int(first.value, "\(path).dense", 1...Vocabulary.maxUnits)
-        func option(_ key: String) -> Node? { options.first { $0.key.scalar?.text == key }?.value }
-        var dense = Dense(units: units ?? 1)
-        var ok = units != nil
-        if let n = option("activation") {
-            if let name = c.name(n, "\(path).activation", kind: "activation", known: Vocabulary.activations) {
+        let path = "\(path).\(kind)"
+        let main = kind == "dense" ? "units" : "rate"
+        let known = kind == "dense" ? Vocabulary.denseOptions : Vocabulary.dropoutOptions
+        guard let (value, options) = longForm(first.value, main: main, outer: Array(pairs.dropFirst()), known: known, path, &c) else {
+            return nil
+        }
+        return kind == "dense" ? dense(value, options, path, &c) : dropout(value, options, path, &c)
+    }
+
+    /// The main argument and the options of a layer written `dense: 512` (options beside it) or in the long
+    /// form `dense: {units: 512, activation: relu}` (as resolved.json writes it); an option may be given in
+    /// one place only. Returns the main value with its path, and each option's value by key.
+    private func longForm(
+        _ value: Node, main: String, outer: [Node.Pair], known: [String], _ path: String, _ c: inout Checker
+    ) -> (main: (node: Node, path: String), options: [String: Node])? {
+        c.checkKeys(outer, known: known, in: String(path.prefix(upTo: path.lastIndex(of: ".")!)))
+        var options: [String: Node] = [:]
+        for pair in outer { if let key = pair.key.scalar?.text { options[key] = pair.value } }
+        guard let inner = value.mapping else { return ((value, path), options) }
+        c.checkKeys(inner, known: [main] + known, in: path)
+        var ok = true
+        for pair in inner {
+            guard let key = pair.key.scalar?.text, key != main, known.contains(key) else { continue }
+            if options[key] != nil {
+                c.error(pair.key.mark, "'\(key)' is given both inside '\(path)' and beside it; keep one")
+                ok = false
+            }
+            options[key] = pair.value
+        }
+        guard let mainNode = c.value(inner, main, required: true, in: path, at: value.mark), ok else { return nil }
+        return ((mainNode, "\(path).\(main)"), options)
+    }
+
+    private func dense(_ units: (node: Node, path: String), _ options: [String: Node], _ path: String, _ c: inout Checker) -> Layer? {
+        let base = String(path.dropLast(".dense".count))
+        let count = c.int(units.node, units.path, 1...Vocabulary.maxUnits)
+        var dense = Dense(units: count ?? 1)
+        var ok = count != nil
+        if let n = options["activation"] {
+            if let name = c.name(n, "\(base).activation", kind: "activation", known: Vocabulary.activations) {
                 dense.activation = Activation(rawValue: name)!
             } else { ok = false }
         }
-        if let n = option("use_bias") {
-            if let b = c.bool(n, "\(path).use_bias") { dense.useBias = b } else { ok = false }
+        if let n = options["use_bias"] {
+            if let b = c.bool(n, "\(base).use_bias") { dense.useBias = b } else { ok = false }
         }
         for (key, keyPath) in [("kernel_initializer", \Dense.kernelInitializer), ("bias_initializer", \Dense.biasInitializer)] {
-            guard let n = option(key) else { continue }
-            if let name = c.name(n, "\(path).\(key)", kind: "initializer", known: Vocabulary.initializers) {
+            guard let n = options[key] else { continue }
+            if let name = c.name(n, "\(base).\(key)", kind: "initializer", known: Vocabulary.initializers) {
                 dense[keyPath: keyPath] = Initializer(rawValue: name)!
             } else { ok = false }
+        }
+        if let n = options["kernel_regularizer"], !n.isNull {
+            if let r = regularizer(n, "\(base).kernel_regularizer", &c) { dense.kernelRegularizer = r } else { ok = false }
         }
         return ok ? .dense(dense) : nil
     }

@@ -72,7 +72,7 @@ public struct Compiler: Sendable {
         let model = section("model").flatMap { self.model($0, &c) }
         let compile = section("compile").flatMap { self.compile($0, &c) }
         let fitNode = section("fit", required: false)
-        let fit = fitNode.map { self.fit($0, &c) } ?? FitSpec()
+        let fit = fitNode.map { self.fit($0, metrics: compile?.metrics, &c) } ?? FitSpec()
         checkConsistency(root, data: data, model: model, compile: compile, &c)
         guard let name, let seed, let data, let model, let compile, let fit else { return nil }
         return Experiment(name: name, seed: seed, data: data, model: model, compile: compile, fit: fit)

@@ -44,7 +44,10 @@ extension Layer {
                 "use_bias": .bool(d.useBias),
                 "kernel_initializer": .string(d.kernelInitializer.rawValue),
                 "bias_initializer": .string(d.biasInitializer.rawValue),
+                "kernel_regularizer": d.kernelRegularizer.map { .object(["l1": .double($0.l1), "l2": .double($0.l2)]) } ?? .null,
             ])])
+        case .dropout(let d):
+            return .object(["dropout": .object(["rate": .double(d.rate), "seed": d.seed.map(JSONValue.uint) ?? .null])])
         }
     }
 }
@@ -59,7 +62,7 @@ extension Optimizer {
         case .rmsprop(let lr, let rho, let momentum, let epsilon, let centered):
             members.merge(["learning_rate": .double(lr), "rho": .double(rho), "momentum": .double(momentum),
                            "epsilon": .double(epsilon), "centered": .bool(centered),
-                           "epsilon_placement": .string("inside_sqrt (Keras 3: w -= lr * g / sqrt(v + epsilon))")]) { $1 }
+                           "epsilon_placement": .string(Vocabulary.epsilonPlacement)]) { $1 }
         case .adam(let lr, let b1, let b2, let epsilon, let amsgrad):
             members.merge(["learning_rate": .double(lr), "beta_1": .double(b1), "beta_2": .double(b2),
                            "epsilon": .double(epsilon), "amsgrad": .bool(amsgrad)]) { $1 }
@@ -91,6 +94,41 @@ extension FitSpec {
         case .test: validation = .string("test")
         case .split(let fraction): validation = .object(["split": .double(fraction)])
         }
-        return .object(["epochs": .int(epochs), "batch_size": .int(batchSize), "shuffle": .bool(shuffle), "validation": validation])
+        return .object([
+            "epochs": .int(epochs), "batch_size": .int(batchSize), "shuffle": .bool(shuffle), "validation": validation,
+            "early_stopping": earlyStopping?.json ?? .null,
+            "learning_rate_schedule": learningRateSchedule?.json ?? .null,
+        ])
+    }
+}
+
+extension EarlyStopping {
+    var json: JSONValue {
+        .object([
+            "monitor": .string(monitor), "mode": .string(mode.rawValue), "patience": .int(patience),
+            "min_delta": .double(minDelta), "restore_best_weights": .bool(restoreBestWeights),
+            "start_from_epoch": .int(startFromEpoch), "baseline": baseline.map(JSONValue.double) ?? .null,
+        ])
+    }
+}
+
+extension LearningRateSchedule {
+    var json: JSONValue {
+        var members: [String: JSONValue] = ["name": .string(name)]
+        switch self {
+        case let .exponentialDecay(steps, rate, staircase):
+            members.merge(["decay_steps": .int(steps), "decay_rate": .double(rate), "staircase": .bool(staircase)]) { $1 }
+        case let .cosineDecay(steps, alpha):
+            members.merge(["decay_steps": .int(steps), "alpha": .double(alpha)]) { $1 }
+        case let .stepDecay(every, factor):
+            members.merge(["every": .int(every), "factor": .double(factor)]) { $1 }
+        case let .reduceLROnPlateau(r):
+            members.merge([
+                "monitor": .string(r.monitor), "mode": .string(r.mode.rawValue), "factor": .double(r.factor),
+                "patience": .int(r.patience), "min_delta": .double(r.minDelta), "cooldown": .int(r.cooldown),
+                "min_lr": .double(r.minLR),
+            ]) { $1 }
+        }
+        return .object(members)
     }
 }

@@ -1,11 +1,11 @@
 /// A table in the spirit of Keras' `model.summary()`: layer, output shape, parameter count.
 extension Experiment {
-    /// Trainable parameters: a dense layer has inputs * units weights plus units biases.
+    /// Trainable parameters: a dense layer has inputs * units weights plus units biases; dropout has none.
     public func parameterCount(inputFeatures: Int) -> Int {
         layerRows(inputFeatures: inputFeatures).reduce(0) { $0 + $1.parameters }
     }
 
-    /// Keras names layers `dense`, `dense_1`, `dense_2`, ... in order.
+    /// Keras names layers by kind and count: `dense`, `dense_1`, `dropout`, `dense_2`, ... in order.
     func layerRows(inputFeatures: Int) -> [(name: String, type: String, units: Int, parameters: Int)] {
         var inputs = inputFeatures
         var rows: [(String, String, Int, Int)] = []
@@ -17,6 +17,10 @@ extension Experiment {
                 counts["dense"] = n + 1
                 rows.append((n == 0 ? "dense" : "dense_\(n)", "Dense", d.units, inputs * d.units + (d.useBias ? d.units : 0)))
                 inputs = d.units
+            case .dropout:
+                let n = counts["dropout", default: 0]
+                counts["dropout"] = n + 1
+                rows.append((n == 0 ? "dropout" : "dropout_\(n)", "Dropout", inputs, 0))
             }
         }
         return rows

@@ -62,6 +62,32 @@ public struct ModelSpec: Sendable, Equatable {
 /// One layer of the stack.
 public enum Layer: Sendable, Equatable {
     case dense(Dense)
+    case dropout(Dropout)
+}
+
+/// `keras.layers.Dropout`: in training, zeroes each input with probability `rate` and scales the rest by
+/// 1 / (1 - rate); the identity at evaluation.
+public struct Dropout: Sendable, Equatable {
+    /// In [0, 1).
+    public var rate: Double
+    /// The layer's own seed; nil (the default) draws from the experiment's seed.
+    public var seed: UInt64?
+
+    public init(rate: Double, seed: UInt64? = nil) {
+        self.rate = rate
+        self.seed = seed
+    }
+}
+
+/// `keras.regularizers.L1L2`: `l1 * sum(|w|) + l2 * sum(w^2)` on a dense layer's kernel; `{l2: x}` is Keras' `L2(x)`.
+public struct Regularizer: Sendable, Equatable {
+    public var l1: Double
+    public var l2: Double
+
+    public init(l1: Double = 0, l2: Double = 0) {
+        self.l1 = l1
+        self.l2 = l2
+    }
 }
 
 /// `keras.layers.Dense`: y = activation(x W + b).
@@ -72,14 +98,18 @@ public struct Dense: Sendable, Equatable {
     public var useBias: Bool
     public var kernelInitializer: Initializer
     public var biasInitializer: Initializer
+    /// Default none, as in Keras.
+    public var kernelRegularizer: Regularizer?
 
     public init(units: Int, activation: Activation = .linear, useBias: Bool = true,
-                kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros) {
+                kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
+                kernelRegularizer: Regularizer? = nil) {
         self.units = units
         self.activation = activation
         self.useBias = useBias
         self.kernelInitializer = kernelInitializer
         self.biasInitializer = biasInitializer
+        self.kernelRegularizer = kernelRegularizer
     }
 }
 
@@ -177,12 +207,19 @@ public struct FitSpec: Sendable, Equatable {
     /// Default true, as in Keras.
     public var shuffle: Bool
     public var validation: Validation
+    /// `keras.callbacks.EarlyStopping`; default none.
+    public var earlyStopping: EarlyStopping?
+    /// A learning-rate schedule or `ReduceLROnPlateau`; default none (the optimizer's rate throughout).
+    public var learningRateSchedule: LearningRateSchedule?
 
-    public init(epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true, validation: Validation = .none) {
+    public init(epochs: Int = 1, batchSize: Int = 32, shuffle: Bool = true, validation: Validation = .none,
+                earlyStopping: EarlyStopping? = nil, learningRateSchedule: LearningRateSchedule? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.shuffle = shuffle
         self.validation = validation
+        self.earlyStopping = earlyStopping
+        self.learningRateSchedule = learningRateSchedule
     }
 }
 

@@ -10,10 +10,12 @@ public enum Vocabulary {
     static let preprocessKeys = ["flatten", "scale"]
     static let modelKeys = ["layers"]
     static let compileKeys = ["optimizer", "loss", "metrics"]
-    static let fitKeys = ["epochs", "batch_size", "shuffle", "validation", "validation_split"]
+    static let fitKeys = ["epochs", "batch_size", "shuffle", "validation", "validation_split", "early_stopping",
+                          "learning_rate_schedule"]
 
-    static let layerKinds = ["dense"]
-    static let denseOptions = ["activation", "use_bias", "kernel_initializer", "bias_initializer"]
+    static let layerKinds = ["dense", "dropout"]
+    static let denseOptions = ["activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer"]
+    static let dropoutOptions = ["seed"]
     static let activations = Activation.allCases.map(\.rawValue)
     static let initializers = Initializer.allCases.map(\.rawValue)
 
@@ -24,7 +26,7 @@ public enum Vocabulary {
     ]
 
     /// Where a scalar short form may be widened to `{name: ...}` by an override (`[]` is any index).
-    static let shortFormPaths = ["compile.optimizer", "compile.loss", "compile.metrics[]"]
+    static let shortFormPaths = ["compile.optimizer", "compile.loss", "compile.metrics[]", "fit.learning_rate_schedule"]
 
     /// A numeric interval with the wording diagnostics use for it.
     struct Bounds: Sendable {
@@ -38,6 +40,7 @@ public enum Vocabulary {
         static let unitClosed = Bounds(lower: 0, lowerInclusive: true, upper: 1, upperInclusive: true)
         static let unitHalfOpen = Bounds(lower: 0, lowerInclusive: true, upper: 1, upperInclusive: false)
         static let unitOpen = Bounds(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
+        static let anyFinite = Bounds(lower: -.greatestFiniteMagnitude, lowerInclusive: true, upper: nil, upperInclusive: false)
 
         func contains(_ x: Double) -> Bool {
             guard x.isFinite else { return false }
@@ -48,6 +51,7 @@ public enum Vocabulary {
 
         /// "greater than 0", "at least 0", "in [0, 1)".
         var wording: String {
+            if lower == -.greatestFiniteMagnitude && upper == nil { return "of either sign" }
             guard let upper else { return lowerInclusive ? "at least \(format(lower))" : "greater than \(format(lower))" }
             return "in \(lowerInclusive ? "[" : "(")\(format(lower)), \(format(upper))\(upperInclusive ? "]" : ")")"
         }
@@ -70,6 +74,11 @@ public enum Vocabulary {
             }
         }
     }
+
+    /// RMSprop's epsilon sits inside the square root in Keras 3 (outside in PyTorch); resolved.json says so
+    /// under this key, with this, its only accepted value.
+    static let epsilonPlacementKey = "epsilon_placement"
+    static let epsilonPlacement = "inside_sqrt"
 
     /// Keras 3 constructor defaults, in constructor order.
     static let optimizers: [(name: String, settings: [(key: String, setting: Setting)])] = [
@@ -118,6 +127,17 @@ public enum Vocabulary {
     ]
 
     static let metrics = ["accuracy", "top_k_categorical_accuracy"]
+
+    static let earlyStoppingKeys = ["monitor", "mode", "patience", "min_delta", "restore_best_weights", "start_from_epoch", "baseline"]
+    /// Learning-rate schedules and the keys each takes (besides `name`), required ones first.
+    static let schedules: [(name: String, required: [String], optional: [String])] = [
+        ("exponential_decay", ["decay_steps", "decay_rate"], ["staircase"]),
+        ("cosine_decay", ["decay_steps"], ["alpha"]),
+        ("step_decay", ["every", "factor"], []),
+        ("reduce_lr_on_plateau", [], ["monitor", "mode", "factor", "patience", "min_delta", "cooldown", "min_lr"]),
+    ]
+    /// Patience, cooldown and warm-up epochs share the epochs' limit.
+    static let maxEpochCount = Int(Int32.max)
     /// Keras' default k for top_k_categorical_accuracy.
     static let defaultTopK = 5
 

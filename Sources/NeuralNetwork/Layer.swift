@@ -37,14 +37,20 @@ public final class LayerBuffers {
     public let preActivation: UnsafeMutablePointer<Float>
     /// dL/doutput, rows x width; turned into dL/dpreActivation in place during `backward`.
     public let outputGradient: UnsafeMutablePointer<Float>
+    /// A dropout layer's mask of the last training forward (0 or the keep scale), rows x width; nil elsewhere.
+    public let mask: UnsafeMutablePointer<Float>?
+    /// The rows the mask was drawn for.
+    var maskRows = 0
 
-    init(maxRows: Int, width: Int, separatePreActivation: Bool) {
+    init(maxRows: Int, width: Int, separatePreActivation: Bool, mask: Bool = false) {
         self.maxRows = maxRows
         self.width = width
         let count = maxRows * width
         output = allocateFloats(count).baseAddress!
         preActivation = separatePreActivation ? allocateFloats(count).baseAddress! : output
         outputGradient = allocateFloats(count).baseAddress!
+        self.mask = mask ? allocateFloats(count).baseAddress! : nil
+        self.mask?.initialize(repeating: 0, count: count)
         // Touch every page now, so the first step is not the one paying for page faults.
         output.initialize(repeating: 0, count: count)
         if preActivation != output { preActivation.initialize(repeating: 0, count: count) }
@@ -55,5 +61,6 @@ public final class LayerBuffers {
         if preActivation != output { preActivation.deallocate() }
         output.deallocate()
         outputGradient.deallocate()
+        mask?.deallocate()
     }
 }

@@ -16,11 +16,13 @@ public final class TrainingSession {
     /// Whether the loss reads the last layer's logits (softmax or sigmoid fused into the cross-entropy).
     private let lossUsesLogits: Bool
     private var lastRows = 0
+    /// The dense layers that carry a kernel penalty.
+    private let denseLayers: [Dense]
 
     public init(model: Sequential, loss: Loss, optimizer: any Optimizer, maxBatchSize: Int) throws {
         precondition(optimizer.parameterCount == model.parameterCount,
                      "the optimizer was made for \(optimizer.parameterCount) parameters, the model has \(model.parameterCount)")
-        let widths = model.layers.reduce(0) { $0 + 3 * $1.outputWidth }
+        let widths = model.layers.reduce(0) { $0 + ($1 is Dropout ? 4 : 3) * $1.outputWidth }
         guard maxBatchSize >= 1 else { throw NeuralNetworkError.invalidBatchSize(maxBatchSize) }
         let (values, overflow) = maxBatchSize.multipliedReportingOverflow(by: widths)
         guard !overflow, values <= Self.maximumBufferValues else {
@@ -32,6 +34,7 @@ public final class TrainingSession {
         self.maxBatchSize = maxBatchSize
         let last = model.layers.count - 1
         lossUsesLogits = loss.usesLogits(ofLastActivation: model.layers[last].activation)
+        denseLayers = model.denseLayers.filter { $0.spec.kernelRegularizer != nil }
         buffers = model.layers.enumerated().map { index, layer in
             layer.makeBuffers(maxRows: maxBatchSize, keepPreActivation: index == last && loss.usesLogits(ofLastActivation: layer.activation))
         }
@@ -44,7 +47,17 @@ public final class TrainingSession {
 
     /// Forward, loss, backward and an optimizer update on `rows` samples (`rows <= maxBatchSize`).
     /// `input` is rows x inputWidth, row-major; `labels` are class indices. Returns the batch's mean loss.
+    /// The loss includes the kernel penalties (see `Regularizer`), taken at the weights before the update.
     public func trainStep(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int) -> Double {
+        let value = computeGradients(input: input, labels: labels, rows: rows)
+        optimizer.step(model.parameters)
+        return value
+    }
+
+    /// Forward in training mode (dropout on), the loss plus the kernel penalties, and every parameter's
+    /// gradient in `model.parameters.gradients`; the weights are left alone.
+    @discardableResult
+    public func computeGradients(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int) -> Double {
         forward(input, rows: rows, training: true)
         let last = buffers.count - 1
         let value = lossValue(labels: labels, rows: rows, gradient: buffers[last].outputGradient)
@@ -55,14 +68,17 @@ public final class TrainingSession {
                 gradientIsPreActivation: index == last && lossUsesLogits,
                 inputGradient: index == 0 ? nil : buffers[index - 1].outputGradient)
         }
-        optimizer.step(model.parameters)
-        return value
+        // Layers without weights write no gradients, so Dense.backward's overwrite leaves nothing stale.
+        var penalty = 0.0
+        for dense in denseLayers { penalty += dense.regularization(model.parameters, addGradients: true) }
+        return value + penalty
     }
 
-    /// Forward in inference mode and the batch's mean loss; the weights are left alone.
+    /// Forward in inference mode (dropout off) and the batch's mean loss plus the kernel penalties, as
+    /// Keras 3's `test_step` reports it; the weights are left alone.
     public func evaluateStep(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int) -> Double {
         forward(input, rows: rows, training: false)
-        return lossValue(labels: labels, rows: rows, gradient: nil)
+        return lossValue(labels: labels, rows: rows, gradient: nil) + model.regularizationLoss
     }
 
     /// Forward in inference mode only (predictions), read them from `output`.

@@ -1,6 +1,11 @@
 /// The per-epoch logs of a fit, as Keras' `History.history` holds them: one series per name.
 public struct History: Sendable, Equatable {
     public private(set) var epochs: [Logs] = []
+    /// The epoch (1-based) after which early stopping ended training; nil when every epoch ran.
+    public internal(set) var stoppedEpoch: Int?
+    /// The epoch (1-based) whose weights early stopping restored at the end; nil when the model keeps the
+    /// last epoch's weights. When set, the last epoch's `val_` figures are not the final model's.
+    public internal(set) var restoredEpoch: Int?
 
     public init() {}
 

@@ -41,24 +41,31 @@ public struct ModelBuilder {
         }
     }
 
-    /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size.
+    /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size
+    /// and the experiment's callbacks (early stopping, learning-rate schedule).
     public func trainer(inputWidth: Int) throws -> Trainer {
-        let layers = experiment.model.layers.map { layer -> DenseSpec in
+        let layers = experiment.model.layers.map { layer -> LayerSpec in
             switch layer {
             case .dense(let dense):
-                return DenseSpec(
+                return .dense(DenseSpec(
                     units: dense.units,
                     activation: NeuralNetwork.Activation(rawValue: dense.activation.rawValue)!,
                     useBias: dense.useBias,
                     kernelInitializer: NeuralNetwork.Initializer(rawValue: dense.kernelInitializer.rawValue)!,
-                    biasInitializer: NeuralNetwork.Initializer(rawValue: dense.biasInitializer.rawValue)!)
+                    biasInitializer: NeuralNetwork.Initializer(rawValue: dense.biasInitializer.rawValue)!,
+                    kernelRegularizer: dense.kernelRegularizer.map { NeuralNetwork.Regularizer(l1: $0.l1, l2: $0.l2) }))
+            case .dropout(let dropout):
+                return .dropout(DropoutSpec(rate: dropout.rate, seed: dropout.seed))
             }
         }
         let model = try Sequential(inputWidth: inputWidth, layers: layers, seed: experiment.seed)
         let spec = experiment.compile
         let loss = NeuralNetwork.Loss(LossKind(rawValue: spec.loss.kind.rawValue)!, fromLogits: spec.loss.fromLogits)
         let optimizer = makeOptimizer(Self.optimizerConfig(spec.optimizer), parameterCount: model.parameterCount)
-        return try Trainer(model: model, loss: loss, optimizer: optimizer, metrics: spec.metrics, batchSize: experiment.fit.batchSize)
+        let trainer = try Trainer(model: model, loss: loss, optimizer: optimizer, metrics: spec.metrics, batchSize: experiment.fit.batchSize)
+        trainer.earlyStopping = experiment.fit.earlyStopping
+        trainer.learningRateSchedule = experiment.fit.learningRateSchedule
+        return trainer
     }
 
     static func optimizerConfig(_ optimizer: ExperimentCompiler.Optimizer) -> OptimizerConfig {

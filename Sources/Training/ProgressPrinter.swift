@@ -44,6 +44,10 @@ public final class ProgressPrinter {
             let line = Self.bar(step: steps, of: steps) + String(format: " - %.0fs", seconds) + Self.perStep(perStep) + Self.values(logs)
             if live { draw(line) } else { write(line) }
             write("\n")
+        case .earlyStopped(let epoch):
+            write("Epoch \(epoch): early stopping\n")
+        case .restoredBestWeights(let epoch):
+            write("Restoring model weights from the end of the best epoch: \(epoch).\n")
         }
     }
 

@@ -20,6 +20,10 @@ public final class Trainer {
     private let features: UnsafeMutablePointer<Float>
     private let labels: UnsafeMutablePointer<Int32>
     private let stopFlag = StopFlag()
+    /// `fit.early_stopping`, applied by every `fit`; nil for none.
+    public var earlyStopping: ExperimentCompiler.EarlyStopping?
+    /// `fit.learning_rate_schedule`, starting from the optimizer's rate at the start of every `fit`; nil for none.
+    public var learningRateSchedule: ExperimentCompiler.LearningRateSchedule?
 
     public init(
         model: Sequential, loss: NeuralNetwork.Loss, optimizer: any NeuralNetwork.Optimizer, metrics: [Metric], batchSize: Int
@@ -45,7 +49,9 @@ public final class Trainer {
     public var stopRequest: @Sendable () -> Void { { [stopFlag] in stopFlag.set() } }
 
     /// Trains for `epochs` epochs: a fresh seeded order every epoch (or the data's order when `shuffle` is
-    /// off), the last partial batch kept, then a pass over `validation` if given.
+    /// off), the last partial batch kept, then a pass over `validation` if given; `learningRateSchedule` and
+    /// `earlyStopping` act as Keras' callbacks do (see `FitCallbacks`). Early stopping ends with an
+    /// `.earlyStopped` event, a restore of the best weights with `.restoredBestWeights`; both are also in the history.
     public func fit(
         _ train: BatchSource, validation: BatchSource?, epochs: Int, shuffle: Bool, seed: UInt64,
         observe: (TrainingEvent) -> Void
@@ -53,9 +59,13 @@ public final class Trainer {
         var order = BatchOrder(count: train.count, batchSize: batchSize, shuffle: shuffle, seed: seed)
         let steps = order.batchCount
         var history = History()
+        let optimizer = session.optimizer
+        var callbacks = FitCallbacks(earlyStopping: earlyStopping, schedule: learningRateSchedule,
+                                     initialRate: optimizer.learningRate)
         observe(.trainingStarted(epochs: epochs, stepsPerEpoch: steps))
         for epoch in 1...epochs {
             observe(.epochStarted(epoch: epoch))
+            callbacks.epochStarted(epoch, optimizer: optimizer)
             let start = ContinuousClock.now
             order.prepare(epoch: epoch - 1)
             var tally = Tally(metrics: metrics)
@@ -66,6 +76,7 @@ public final class Trainer {
                     train.gather(indices: batch, images: features, labels: labels)
                     return batch.count
                 }
+                callbacks.stepStarting(optimizer: optimizer)
                 let loss = session.trainStep(input: features, labels: labels, rows: rows)
                 guard loss.isFinite else {
                     throw .diverged(epoch: epoch, step: step, loss: loss, history: history)
@@ -79,8 +90,18 @@ public final class Trainer {
             if let validation {
                 for entry in evaluate(validation).prefixed("val_").entries { logs[entry.name] = entry.value }
             }
+            callbacks.epochEnded(logs: &logs, optimizer: optimizer)
             history.append(logs)
             observe(.epochFinished(epoch: epoch, logs: logs, seconds: start.secondsSince))
+            if callbacks.shouldStop(after: epoch, logs: logs, parameters: model.parameters) {
+                history.stoppedEpoch = epoch
+                observe(.earlyStopped(epoch: epoch))
+                break
+            }
+        }
+        if let best = callbacks.restoreBestWeights(into: model.parameters) {
+            history.restoredEpoch = best
+            observe(.restoredBestWeights(epoch: best))
         }
         return history
     }

@@ -8,6 +8,10 @@ public enum TrainingEvent: Sendable {
     case batchFinished(epoch: Int, step: Int, logs: Logs, elapsedSeconds: Double)
     /// After the epoch and its validation pass, with the epoch's final logs (`val_` entries included).
     case epochFinished(epoch: Int, logs: Logs, seconds: Double)
+    /// Early stopping ended training after `epoch` (Keras prints `Epoch 7: early stopping`).
+    case earlyStopped(epoch: Int)
+    /// After the last epoch: early stopping put back the weights from the end of epoch `epoch`.
+    case restoredBestWeights(epoch: Int)
 }
 
 /// Named figures in a fixed order: `loss` first, then the metrics in compile order, then `val_` ones.

@@ -9,7 +9,7 @@ final class DiagnosticTests: XCTestCase {
 
     func testUnknownKeyWithoutCloseNameListsTheKnownOnes() {
         assertError("  shuffle: true", "  verbose: 1",
-                    "experiments/x.yaml:21:3: error: unknown key 'verbose' in 'fit' (expected one of: epochs, batch_size, shuffle, validation, validation_split)")
+                    "experiments/x.yaml:21:3: error: unknown key 'verbose' in 'fit' (expected one of: epochs, batch_size, shuffle, validation, validation_split, early_stopping, learning_rate_schedule)")
     }
 
     func testUnknownOptimizerKey() {

@@ -118,7 +118,9 @@ final class ExperimentTests: XCTestCase {
               },
               "fit": {
                 "batch_size": 32,
+                "early_stopping": null,
                 "epochs": 1,
+                "learning_rate_schedule": null,
                 "shuffle": true,
                 "validation": "none"
               },
@@ -129,6 +131,7 @@ final class ExperimentTests: XCTestCase {
                       "activation": "softmax",
                       "bias_initializer": "zeros",
                       "kernel_initializer": "glorot_uniform",
+                      "kernel_regularizer": null,
                       "units": 10,
                       "use_bias": true
                     }

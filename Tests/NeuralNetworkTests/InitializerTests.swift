@@ -63,6 +63,6 @@ final class InitializerTests: XCTestCase {
         // Layout: kernel 4x8, bias 8 (zeros by default), kernel 8x3, bias 3.
         XCTAssertEqual(a.parameterCount, 32 + 8 + 24 + 3)
         XCTAssertEqual(Array(a.parameters.values[32..<40]), [Float](repeating: 0, count: 8))
-        XCTAssertEqual(a.layers[1].kernel.offset, 40)
+        XCTAssertEqual(a.denseLayers[1].kernel.offset, 40)
     }
 }

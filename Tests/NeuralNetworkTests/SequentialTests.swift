@@ -30,7 +30,7 @@ final class SequentialTests: XCTestCase {
             XCTAssertEqual($0 as? NeuralNetworkError, .invalidUnits(layer: 1, units: 0))
             XCTAssertEqual("\($0)", "layer 2 has 0 units; a dense layer needs at least 1")
         }
-        XCTAssertThrowsError(try Sequential(inputWidth: 4, layers: [], seed: 1)) {
+        XCTAssertThrowsError(try Sequential(inputWidth: 4, layers: [LayerSpec](), seed: 1)) {
             XCTAssertEqual($0 as? NeuralNetworkError, .noLayers)
         }
     }

@@ -30,6 +30,8 @@ final class TrainerTests: XCTestCase {
             case .epochStarted(let epoch): kinds.append("epoch \(epoch)")
             case .batchFinished(_, let step, _, _): kinds.append("step \(step)")
             case .epochFinished(let epoch, _, _): kinds.append("end \(epoch)")
+            case .earlyStopped(let epoch): kinds.append("stopped \(epoch)")
+            case .restoredBestWeights(let epoch): kinds.append("restored \(epoch)")
             }
         }
         // 130 samples at batch 64: two full batches and the last partial one of 2, kept.

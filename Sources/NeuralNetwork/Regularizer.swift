@@ -1,0 +1,45 @@
+/// A weight penalty added to the loss, Keras 3's `L1L2` (`keras/src/regularizers/regularizers.py`):
+/// `penalty = l1 * sum(|w|) + l2 * sum(w^2)`, without a factor 1/2 on the L2 term (Keras 3's
+/// `L2.__call__` is `l2 * ops.sum(ops.square(x))`), so its gradient is `l1 * sign(w) + 2 * l2 * w`,
+/// with sign(0) = 0 as the backends' gradient of abs at 0.
+///
+/// Keras adds every layer's penalty, as it stands before the step, to each batch's mean loss, in training
+/// and in evaluation alike (`Trainer.compute_loss` appends `self.losses` whatever `training` is).
+public struct Regularizer: Sendable, Equatable {
+    public var l1: Double
+    public var l2: Double
+
+    public init(l1: Double = 0, l2: Double = 0) {
+        precondition(l1 >= 0 && l2 >= 0 && l1.isFinite && l2.isFinite, "regularization factors must be finite and >= 0")
+        self.l1 = l1
+        self.l2 = l2
+    }
+
+    /// The penalty of `count` weights, summed in Double; adds its gradient to `gradients` when given.
+    func apply(_ weights: UnsafePointer<Float>, count: Int, gradients: UnsafeMutablePointer<Float>?) -> Double {
+        var absolute = 0.0, squares = 0.0
+        for i in 0..<count {
+            let w = Double(weights[i])
+            absolute += abs(w)
+            squares += w * w
+        }
+        if let gradients {
+            let a = Float(l1), b = Float(2 * l2)
+            for i in 0..<count {
+                let w = weights[i]
+                let sign: Float = w > 0 ? 1 : (w < 0 ? -1 : 0)
+                gradients[i] += a * sign + b * w
+            }
+        }
+        return l1 * absolute + l2 * squares
+    }
+}
+
+extension Dense {
+    /// The kernel's penalty (0 without a regularizer); with `addGradients`, its gradient joins the kernel's.
+    func regularization(_ parameters: Parameters, addGradients: Bool) -> Double {
+        guard let regularizer = spec.kernelRegularizer else { return 0 }
+        return regularizer.apply(parameters.values(kernel), count: kernel.count,
+                                 gradients: addGradients ? parameters.gradients(kernel) : nil)
+    }
+}

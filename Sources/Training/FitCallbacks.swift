@@ -1,0 +1,56 @@
+import ExperimentCompiler
+import NeuralNetwork
+
+/// The callbacks of one fit (early stopping, a learning-rate schedule), with their state, driven by the loop.
+///
+/// `learning_rate` joins an epoch's logs (after the `val_` entries, as Keras' callbacks add it) whenever a
+/// schedule is set: the rate of the epoch's last step, before any plateau reduction. Without a schedule the
+/// rate never changes and is not logged, as in Keras.
+struct FitCallbacks {
+    let schedule: ExperimentCompiler.LearningRateSchedule?
+    let initialRate: Double
+    var earlyStopping: EarlyStoppingRule?
+    var plateau: ReduceLROnPlateauRule?
+    var bestWeights: [Float]?
+
+    init(earlyStopping: EarlyStopping?, schedule: ExperimentCompiler.LearningRateSchedule?, initialRate: Double) {
+        self.schedule = schedule
+        self.initialRate = initialRate
+        self.earlyStopping = earlyStopping.map(EarlyStoppingRule.init)
+        if case .reduceLROnPlateau(let spec)? = schedule { plateau = ReduceLROnPlateauRule(spec) }
+    }
+
+    /// A step decay sets the epoch's rate (`epoch` from 1).
+    func epochStarted(_ epoch: Int, optimizer: any NeuralNetwork.Optimizer) {
+        if let rate = schedule?.rate(initial: initialRate, epoch: epoch - 1) { optimizer.learningRate = rate }
+    }
+
+    /// A per-step schedule sets the rate of the coming update from the optimizer's step count.
+    @inline(__always)
+    func stepStarting(optimizer: any NeuralNetwork.Optimizer) {
+        guard let schedule, schedule.isPerStep else { return }
+        optimizer.learningRate = schedule.rate(initial: initialRate, step: optimizer.iterations)!
+    }
+
+    /// Adds `learning_rate` to the logs; the plateau rule may lower the rate for the next epoch.
+    mutating func epochEnded(logs: inout Logs, optimizer: any NeuralNetwork.Optimizer) {
+        guard schedule != nil else { return }
+        logs["learning_rate"] = optimizer.learningRate
+        if plateau != nil { optimizer.learningRate = plateau!.observe(logs: logs, rate: optimizer.learningRate) }
+    }
+
+    /// Applies early stopping to the recorded epoch; true when training should stop.
+    mutating func shouldStop(after epoch: Int, logs: Logs, parameters: Parameters) -> Bool {
+        guard earlyStopping != nil else { return false }
+        let decision = earlyStopping!.observe(epoch: epoch, logs: logs)
+        if decision.keepWeights { bestWeights = Array(parameters.values) }
+        return decision.stop
+    }
+
+    /// Puts back the best epoch's weights when early stopping asks for it; returns that epoch.
+    func restoreBestWeights(into parameters: Parameters) -> Int? {
+        guard let bestWeights, let epoch = earlyStopping?.bestEpoch else { return nil }
+        _ = parameters.values.update(fromContentsOf: bestWeights)
+        return epoch
+    }
+}
