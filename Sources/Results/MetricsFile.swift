@@ -3,7 +3,8 @@ import Training
 
 /// `metrics.json`: the figures a run is judged by, the same bytes for the same experiment on a machine.
 ///
-/// `train` is the last finished epoch's figures (what Keras' progress line and History show), `test` the
+/// `train` is the figures of the epoch whose weights the model ends with: the last finished epoch (what Keras'
+/// progress line and History show), or the one early stopping restored (`restored_epoch`); `test` the
 /// evaluation after training (null when the run did not finish), `gap` is train minus test for every name
 /// in both (the overfitting), and `best_epoch` is the epoch with the lowest `val_loss` (counted from 1,
 /// as the progress lines count; the first such epoch on a tie), as Keras' EarlyStopping monitors by default.
@@ -12,14 +13,14 @@ public enum MetricsFile {
     public static let bestEpochMonitor = "val_loss"
 
     public static func json(history: History, test: Logs?) -> JSONValue {
-        let train = history.last.map { $0.entries.filter { !$0.name.hasPrefix("val_") } }
+        let train = history.final.map { $0.entries.filter { !$0.name.hasPrefix("val_") && $0.name != "learning_rate" } }
         var gap: [String: JSONValue] = [:]
         if let train, let test {
             for (name, value) in train {
                 if let other = test[name] { gap[name] = .double(value - other) }
             }
         }
-        return .object([
+        var members: [String: JSONValue] = [
             "best_epoch": bestEpoch(history).map { epoch, value in
                 .object(["epoch": .int(epoch), "monitor": .string(bestEpochMonitor), "value": .double(value)])
             } ?? .null,
@@ -27,7 +28,10 @@ public enum MetricsFile {
             "gap": .object(gap),
             "test": test.map(object) ?? .null,
             "train": train.map { object(Logs($0.map { ($0.name, $0.value) })) } ?? .null,
-        ])
+        ]
+        if let epoch = history.stoppedEpoch { members["stopped_epoch"] = .int(epoch) }
+        if let epoch = history.restoredEpoch { members["restored_epoch"] = .int(epoch) }
+        return .object(members)
     }
 
     /// The 1-based epoch with the lowest finite `val_loss`, and that value.

@@ -34,6 +34,11 @@ public final class RunWriter {
 
     /// Records each finished epoch; a failed write is kept in `failure` for the caller to act on.
     public func observe(_ event: TrainingEvent) {
+        switch event {
+        case .earlyStopped(let epoch): history.stoppedEpoch = epoch
+        case .restoredBestWeights(let epoch): history.restoredEpoch = epoch
+        default: break
+        }
         guard failure == nil, case let .epochFinished(_, logs, seconds) = event else { return }
         history.append(logs)
         record.epochSeconds.append(seconds)

@@ -2,10 +2,10 @@
 public struct History: Sendable, Equatable {
     public private(set) var epochs: [Logs] = []
     /// The epoch (1-based) after which early stopping ended training; nil when every epoch ran.
-    public internal(set) var stoppedEpoch: Int?
+    public var stoppedEpoch: Int?
     /// The epoch (1-based) whose weights early stopping restored at the end; nil when the model keeps the
     /// last epoch's weights. When set, the last epoch's `val_` figures are not the final model's.
-    public internal(set) var restoredEpoch: Int?
+    public var restoredEpoch: Int?
 
     public init() {}
 
@@ -22,4 +22,10 @@ public struct History: Sendable, Equatable {
     public func series(_ name: String) -> [Double?] { epochs.map { $0[name] } }
 
     public var last: Logs? { epochs.last }
+
+    /// The figures of the weights the model ends with: the restored epoch's, else the last epoch's.
+    public var final: Logs? {
+        guard let restoredEpoch, epochs.indices.contains(restoredEpoch - 1) else { return last }
+        return epochs[restoredEpoch - 1]
+    }
 }

@@ -96,7 +96,7 @@ public final class ProgressPrinter {
     /// The closing line: test figures, the last epoch's train accuracy and the gap in percentage points.
     public static func summary(test: Logs, history: History) -> String {
         var parts = ["Test:" + values(test).dropFirst(2).replacingOccurrences(of: " - ", with: ", ")]
-        if let train = history.last?["accuracy"], let testAccuracy = test["accuracy"] {
+        if let train = history.final?["accuracy"], let testAccuracy = test["accuracy"] {
             parts.append(String(format: "train accuracy: %.4f", train))
             parts.append(String(format: "gap: %.2f points", (train - testAccuracy) * 100))
         }

@@ -71,9 +71,10 @@ struct TrainingRun {
                     + "\(writer.folder); run the same command again to train it from the start")
             }
         }
-        // With `validation: test` the last epoch already evaluated the test set with the final weights.
-        let test = fit.validation == .test && history.last != nil
-            ? history.last!.unprefixed("val_") : trainer.evaluate(sources.test)
+        // With `validation: test` the final weights' epoch (the last, or the one early stopping restored)
+        // already evaluated the test set.
+        let test = fit.validation == .test && history.final != nil
+            ? history.final!.unprefixed("val_") : trainer.evaluate(sources.test)
         try written { () throws(ResultsWriteError) in try writer.finish(.completed, test: test) }
         say(ProgressPrinter.summary(test: test, history: history))
         say("Results: \(writer.folder)\n")
