@@ -2,13 +2,13 @@ import ExperimentCompiler
 
 extension RunDiff {
     /// One row per number in either run's metrics (`metrics.json`'s key paths: `train.loss`,
-    /// `test.accuracy`, `best_epoch.epoch`, ...) with A, B and B - A. Gaps are shown in points;
+    /// `test.accuracy`, `best_epoch.epoch`, ...) with A, B and B - A. Accuracy gaps are shown in points;
     /// test figures and gaps of a run that did not complete are left out, never shown as final.
     public var metricsTable: Table {
         let (old, new) = (Self.shownMetrics(a), Self.shownMetrics(b))
         let rows = Set(old.keys).union(new.keys).sorted(by: keyPathPrecedes).map { path -> [Table.Cell] in
-            let decimals = path.hasPrefix("gap.") ? 2 : 4
-            let name = path.hasPrefix("gap.") ? path + " (points)" : path
+            let decimals = Self.inPoints(path) ? 2 : 4
+            let name = Self.inPoints(path) ? path + " (points)" : path
             return [.string(name), Self.cell(old[path], decimals), Self.cell(new[path], decimals),
                     Self.change(old[path], new[path], decimals)]
         }
@@ -37,13 +37,16 @@ extension RunDiff {
         return Table(columns: columns, rows: rows)
     }
 
-    /// The numbers of a run's metrics by key path (counts stay whole), gaps in points.
+    /// Accuracy gaps read as points (1.45, not 0.0145); a loss gap has no such unit and stays as it is.
+    static func inPoints(_ path: String) -> Bool { path.hasPrefix("gap.") && path.hasSuffix("accuracy") }
+
+    /// The numbers of a run's metrics by key path (counts stay whole), accuracy gaps in points.
     static func shownMetrics(_ run: RunFolderContents) -> [String: JSONValue] {
         var shown: [String: JSONValue] = [:]
         for (path, value) in run.summaryMetrics.leavesByKeyPath() {
             guard let number = value.number, number.isFinite else { continue }
             if (path.hasPrefix("test.") || path.hasPrefix("gap.")) && !run.isFinished { continue }
-            shown[path] = path.hasPrefix("gap.") ? .double(number * 100) : value
+            shown[path] = inPoints(path) ? .double(number * 100) : value
         }
         return shown
     }

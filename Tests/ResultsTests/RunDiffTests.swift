@@ -1,5 +1,5 @@
 import ExperimentCompiler
-@testable import Results
+@testable @testable import Results
 import XCTest
 
 final class RunDiffTests: XCTestCase {
@@ -37,5 +37,12 @@ final class RunDiffTests: XCTestCase {
             train.loss,0.4000,0.4500,+0.0500
 
             """)
+    }
+
+    func testOnlyAccuracyGapsAreShownInPoints() {
+        XCTAssertTrue(RunDiff.inPoints("gap.accuracy"))
+        XCTAssertTrue(RunDiff.inPoints("gap.top_k_categorical_accuracy"))
+        XCTAssertFalse(RunDiff.inPoints("gap.loss"))
+        XCTAssertFalse(RunDiff.inPoints("test.accuracy"))
     }
 }
