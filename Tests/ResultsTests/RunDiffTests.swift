@@ -1,5 +1,5 @@
 import ExperimentCompiler
-@testable @testable import Results
+@testable import Results
 import XCTest
 
 final class RunDiffTests: XCTestCase {
