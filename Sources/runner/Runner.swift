@@ -14,7 +14,7 @@ struct Runner: ParsableCommand {
 
             Exit status: 0 success, 1 the run failed, 2 a usage or experiment error, 130 interrupted.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, BenchCommand.self, SweepCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
