@@ -38,7 +38,7 @@ extension SweepCommand {
 
         let finishedSignal = DispatchSemaphore(value: 0)
         var running: [(index: Int, child: ChildRun)] = []
-        var failures: [String] = []
+        var failures: [Int] = []
         var interrupted = false
         var next = pending[...]
         while !next.isEmpty || !running.isEmpty {
@@ -63,7 +63,7 @@ extension SweepCommand {
                                       folder: folders.folder(name: run.experiment.name, resolvedJSON: run.resolvedJSON))
                 } else if !interrupted {
                     progress.failed(Self.label(run), status: status, reason: child.reason)
-                    failures.append(Self.label(run))
+                    failures.append(i)
                 }
                 child.discard()
             }
@@ -73,7 +73,9 @@ extension SweepCommand {
         if interrupted { throw RunnerFailure.interrupted }
         try compare(plan, folders: folders)
         if !failures.isEmpty {
-            throw RunnerFailure.runFailed("\(failures.count) of \(plan.runs.count) runs failed: \(failures.joined(separator: "; "))")
+            // In the sweep's order, whichever finished first.
+            let labels = failures.sorted().map { Self.label(plan.runs[$0]) }
+            throw RunnerFailure.runFailed("\(failures.count) of \(plan.runs.count) runs failed: \(labels.joined(separator: "; "))")
         }
     }
 
