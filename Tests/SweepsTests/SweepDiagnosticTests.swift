@@ -56,6 +56,19 @@ final class SweepDiagnosticTests: XCTestCase {
         ])
     }
 
+    func testWholeSpecMistakes() {
+        assertSweepDiagnostics(grid: ["fit.epochs=1,2", "fit.epochs=3"], [
+            "--grid fit.epochs=3:1:8: error: 'fit.epochs' is swept twice (first at --grid fit.epochs=1,2:1:8); sweep each path once",
+        ])
+        assertSweepDiagnostics(grid: ["fit.epochs=1,2"], trials: 3, [
+            "--trials 3:1:10: error: trials are draws of random values, but nothing is random: add --random PATH=DISTRIBUTION (or 'random:' under 'sweep:')",
+        ])
+        // A drawn number that the path does not take is reported at the distribution.
+        assertSweepDiagnostics(random: ["fit.epochs=uniform(1,5)"], trials: 1, [
+            "--random fit.epochs=uniform(1,5):1:21: error: 'fit.epochs' must be an integer, not a number (3.266)",
+        ])
+    }
+
     func testMalformedArgumentsAndTheFilesOwnMistakesOnce() {
         assertSweepDiagnostics(grid: ["fit.epochs", "model.layers[x]=1"], [
             "--grid fit.epochs:1:8: error: expected PATH=VALUES, such as --grid compile.optimizer.learning_rate=0.1,0.01",
