@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "NeuralNetwork", dependencies: ["CBLAS", "SeededRandom"]),
         .target(name: "Training", dependencies: ["ExperimentCompiler", "Datasets", "NeuralNetwork"]),
         .target(name: "Results", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
-        .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML"]),
+        .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML", "SeededRandom"]),
         .executableTarget(
             name: "runner",
             dependencies: [

@@ -61,7 +61,9 @@ public struct Compiler: Sendable {
             c.error(root.mark, "an experiment must be a mapping of sections (\(Vocabulary.topLevelKeys.joined(separator: ", "))), not \(Checker.describe(root))")
             return nil
         }
-        c.checkKeys(pairs, known: Vocabulary.topLevelKeys, in: nil)
+        // `sweep:` is read and checked by module Sweeps (`runner sweep`); it stays out of the compiled experiment,
+        // whose resolved JSON names the run, so a run is the same run whether or not its file declares a sweep.
+        c.checkKeys(pairs.filter { $0.key.scalar?.text != "sweep" }, known: Vocabulary.topLevelKeys, in: nil)
         func section(_ key: String, required: Bool = true) -> Node? {
             c.value(pairs, key, required: required, in: nil, at: root.mark)
         }

@@ -26,6 +26,9 @@ extension RunFolderContents {
     /// Test accuracy, only for a completed run: an interrupted run's figures must not look final.
     public var testAccuracy: Double? { isFinished ? summaryMetrics["test"]?["accuracy"]?.number : nil }
 
+    /// The test loss, only for a completed run.
+    public var testLoss: Double? { isFinished ? summaryMetrics["test"]?["loss"]?.number : nil }
+
     /// Train minus test accuracy in points (fraction x 100), only for a completed run.
     public var accuracyGapPoints: Double? {
         guard isFinished else { return nil }

@@ -1,5 +1,7 @@
 import Datasets
 import ExperimentCompiler
+import Sweeps
+import YAML
 import Foundation
 
 /// An experiment compiled from its file and overrides: what `run` and `check` both start from.
@@ -19,17 +21,36 @@ enum CompileStep {
 
     /// Compiles `bytes` read from `source` (a path, for the diagnostics).
     static func compile(_ bytes: [UInt8], source: String, overrides: [String]) throws(RunnerFailure) -> CompiledExperiment {
-        // An IDX folder's shape comes from its headers; when they cannot be read, the loader reports why.
-        let compiler = Compiler { path in
-            guard let shape = try? DatasetCatalog.folder(path).shape() else { return nil }
-            return ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount)
-        }
+        var diagnostics: [Diagnostic] = []
+        var compiled: CompiledExperiment?
         do {
             let experiment = try compiler.compile(bytes, source: source, overrides: overrides)
-            return CompiledExperiment(experiment: experiment, sourceBytes: bytes,
-                                      inputShape: compiler.shape(of: experiment.data.dataset))
+            compiled = CompiledExperiment(experiment: experiment, sourceBytes: bytes,
+                                          inputShape: compiler.shape(of: experiment.data.dataset))
         } catch {
-            throw .experiment(error.diagnostics)
+            diagnostics = error.diagnostics
+        }
+        diagnostics += sweepSectionDiagnostics(bytes, source: source)
+        guard let compiled, diagnostics.isEmpty else {
+            throw .experiment(Diagnostic.sorted(diagnostics, sources: [source] + overrides.map { "--set \($0)" }))
+        }
+        return compiled
+    }
+
+    /// The compiler every command uses: an IDX folder's shape comes from its headers; when they cannot
+    /// be read, the loader reports why.
+    static let compiler = Compiler { path in
+        guard let shape = try? DatasetCatalog.folder(path).shape() else { return nil }
+        return ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount)
+    }
+
+    /// A `sweep:` section is checked with the rest of the file, so a mistake in it shows before any run.
+    static func sweepSectionDiagnostics(_ bytes: [UInt8], source: String) -> [Diagnostic] {
+        guard let root = try? Parser().parse(bytes, source: source) else { return [] }
+        do {
+            return try SweepSpec(section: root)?.check() ?? []
+        } catch {
+            return error.diagnostics
         }
     }
 

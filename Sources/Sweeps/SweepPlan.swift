@@ -1,0 +1,74 @@
+import ExperimentCompiler
+import YAML
+
+/// Every run of a sweep, compiled before any of them starts, so one bad combination stops the sweep
+/// with its diagnostics instead of failing hours in.
+public struct SweepPlan: Sendable {
+    /// One run: the `--set` arguments its child gets and the experiment they compile to.
+    public struct Run: Sendable {
+        /// The fixed `--set` arguments, then the point's, each without `--set`.
+        public var overrides: [String]
+        public var point: SweepPoint
+        public var experiment: Experiment
+        /// `experiment.resolvedJSONText`: what names the run's folder.
+        public var resolvedJSON: String
+    }
+
+    public var runs: [Run]
+    /// Points that compile to the same experiment as an earlier point (`0.1` and `1e-1`): they run once.
+    public var duplicates: Int
+
+    /// Compiles the experiment for every point of `points`, the fixed overrides first.
+    ///
+    /// The file's own mistakes would repeat at every point; each diagnostic is reported once, sorted by
+    /// source (the file, each `--set`, then the sweep's arguments in `sweepSources` order) and position.
+    /// Marks of a point's values point where the sweep wrote them (the `sweep:` section or `--grid ...`).
+    public init(compiling bytes: [UInt8], source: String, overrides fixed: [String], points: [SweepPoint],
+                sweepSources: [String], compiler: Compiler) throws(CompileFailure) {
+        let sources = [source] + fixed.map { "--set \($0)" } + sweepSources.filter { $0 != source }
+        var diagnostics: [Diagnostic] = []
+        func report(_ found: [Diagnostic]) {
+            for d in found where !diagnostics.contains(d) { diagnostics.append(d) }
+        }
+        var parsedFixed: [Override] = []
+        for argument in fixed {
+            do { parsedFixed.append(try Override(parsing: argument)) } catch { report([error]) }
+        }
+        let parsed: Node?
+        do {
+            parsed = try Parser().parse(bytes, source: source)
+        } catch {
+            throw CompileFailure(Diagnostic.sorted([Diagnostic(error)] + diagnostics, sources: sources))
+        }
+        // An empty file: the compiler's own message says what the file needs.
+        guard let root = parsed else { _ = try compiler.compile(bytes, source: source, overrides: fixed); throw CompileFailure([]) }
+        var base = root
+        report(Overrides.apply(parsedFixed, to: &base))
+
+        var runs: [Run] = []
+        var seen: Set<String> = []
+        var duplicates = 0
+        for point in points {
+            var tree = base
+            var pointOverrides: [Override] = []
+            for assignment in point.assignments {
+                do { pointOverrides.append(try assignment.override()) } catch { report([error]) }
+            }
+            let refused = Overrides.apply(pointOverrides, to: &tree)
+            do {
+                let experiment = try compiler.compile(tree, sources: sources, earlier: refused)
+                let resolved = experiment.resolvedJSONText
+                if seen.insert(resolved).inserted {
+                    runs.append(Run(overrides: fixed + point.overrides, point: point, experiment: experiment, resolvedJSON: resolved))
+                } else {
+                    duplicates += 1
+                }
+            } catch {
+                report(error.diagnostics)
+            }
+        }
+        if !diagnostics.isEmpty { throw CompileFailure(Diagnostic.sorted(diagnostics, sources: sources)) }
+        self.runs = runs
+        self.duplicates = duplicates
+    }
+}

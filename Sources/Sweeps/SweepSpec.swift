@@ -1,0 +1,106 @@
+import ExperimentCompiler
+import YAML
+
+/// A sweep: grid axes crossed with each other, and random axes drawn `trials` times.
+///
+/// With both, every trial's draws are combined with every grid point (trials x grid points runs).
+/// Built from the file's `sweep:` section and from `--grid`, `--random`, `--trials` and `--seed`,
+/// the command line winning path by path (`merging`).
+public struct SweepSpec: Sendable {
+    public var grid: [SweepAxis] = []
+    public var random: [RandomAxis] = []
+    /// Draws of the random axes; nil when not given.
+    public var trials: Int?
+    /// Where `trials` was given (`--trials 8`, or the file's `trials:` value).
+    public var trialsMark: Mark?
+    /// Seeds the random axes' draws; nil when not given (then 0).
+    public var seed: UInt64?
+    /// Sources of marks in the order their diagnostics are listed: the file first, then each argument.
+    public var sources: [String] = []
+
+    public init() {}
+
+    /// True when nothing is swept.
+    public var isEmpty: Bool { grid.isEmpty && random.isEmpty }
+
+    /// This spec with `other`'s axes added; an axis of `other` on a path this spec already sweeps replaces it.
+    /// `other`'s trials and seed win when given.
+    public func merging(_ other: SweepSpec) -> SweepSpec {
+        var merged = self
+        let otherPaths = Set(other.grid.map(\.path) + other.random.map(\.path))
+        merged.grid = grid.filter { !otherPaths.contains($0.path) } + other.grid
+        merged.random = random.filter { !otherPaths.contains($0.path) } + other.random
+        if other.trials != nil { (merged.trials, merged.trialsMark) = (other.trials, other.trialsMark) }
+        merged.seed = other.seed ?? seed
+        merged.sources = sources + other.sources.filter { !sources.contains($0) }
+        return merged
+    }
+
+    /// The mistakes only the whole spec shows: a path swept twice, trials without a random axis and the reverse.
+    public func check() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: Mark] = [:]
+        for (path, steps) in grid.map({ ($0.path, $0.steps) }) + random.map({ ($0.path, $0.steps) }) {
+            let mark = steps.first?.mark ?? Mark(source: "", line: 1, column: 1)
+            if let first = seen[path] {
+                diagnostics.append(Diagnostic(mark, "'\(path)' is swept twice (first at \(first)); sweep each path once"))
+            }
+            seen[path] = seen[path] ?? mark
+        }
+        if let first = random.first, trials == nil {
+            diagnostics.append(Diagnostic(first.mark, "a random search needs a number of trials: add --trials N (or 'trials: N' under 'sweep:')"))
+        }
+        if random.isEmpty, trials != nil, let trialsMark {
+            diagnostics.append(Diagnostic(trialsMark, "trials are draws of random values, but nothing is random: add --random PATH=DISTRIBUTION (or 'random:' under 'sweep:')"))
+        }
+        return diagnostics
+    }
+
+    /// Every point of the sweep, in a fixed order: the grid like nested loops (the first axis slowest),
+    /// inside the trials; each trial draws its random axes in order from `generator`.
+    public func points<G: RandomNumberGenerator>(using generator: inout G) -> [SweepPoint] {
+        var gridPoints: [[SweepPoint.Assignment]] = [[]]
+        for axis in grid {
+            gridPoints = gridPoints.flatMap { point in
+                axis.values.map { point + [SweepPoint.Assignment(path: axis.path, steps: axis.steps, value: $0)] }
+            }
+        }
+        guard !random.isEmpty, let trials else { return gridPoints.map(SweepPoint.init) }
+        var points: [SweepPoint] = []
+        for _ in 0..<trials {
+            let drawn = random.map { SweepPoint.Assignment(path: $0.path, steps: $0.steps, value: $0.draw(using: &generator)) }
+            points += gridPoints.map { SweepPoint(assignments: $0 + drawn) }
+        }
+        return points
+    }
+}
+
+/// One point of a sweep: the values it sets, in axis order.
+public struct SweepPoint: Sendable {
+    /// One path set to one value.
+    public struct Assignment: Sendable {
+        public var path: String
+        public var steps: [Override.Step]
+        public var value: SweepValue
+
+        /// `PATH=TEXT`, as a child run receives it after `--set`.
+        public var argument: String { "\(path)=\(value.text)" }
+
+        /// The override a child run will apply, with marks where the sweep wrote path and value.
+        func override() throws(Diagnostic) -> Override {
+            var override = try Override(parsing: argument)
+            override.steps = steps
+            override.value = value.node
+            return override
+        }
+    }
+
+    public var assignments: [Assignment]
+
+    public init(assignments: [Assignment]) {
+        self.assignments = assignments
+    }
+
+    /// The `--set` arguments (without `--set`) of this point.
+    public var overrides: [String] { assignments.map(\.argument) }
+}

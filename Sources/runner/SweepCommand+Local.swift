@@ -1,0 +1,142 @@
+import Foundation
+import Sweeps
+import Synchronization
+import Training
+
+/// Set by SIGINT or SIGTERM: the sweep starts no more runs and passes the signal on to the running ones.
+private let stopRequested = Atomic<Bool>(false)
+
+extension SweepCommand {
+    /// Runs the children `jobs` at a time; a failed run never stops the others. Completed runs are skipped.
+    func runLocally(_ plan: SweepPlan, commands: [[String]]) throws {
+        let folders = SweepFolders(root: results ?? "results")
+        let progress = SweepProgress(total: plan.runs.count, live: isatty(STDOUT_FILENO) != 0)
+        var pending: [Int] = []
+        for (i, run) in plan.runs.enumerated() {
+            if let folder = folders.completedFolder(name: run.experiment.name, resolvedJSON: run.resolvedJSON) {
+                progress.alreadyCompleted(Self.label(run), folder: folder)
+            } else {
+                pending.append(i)
+            }
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let jobs = max(1, min(self.jobs ?? cores, pending.count))
+        // jobs x threads <= cores: each run gets an equal share of the cores, at least one thread.
+        let threads = max(1, cores / jobs)
+        var line = "Sweep of \(plan.runs.first?.experiment.name ?? ""): \(plan.runs.count) runs compiled"
+        if plan.duplicates > 0 { line += " (\(plan.duplicates) more points repeat an experiment and run once)" }
+        line += pending.isEmpty ? "; nothing left to run." : "; \(pending.count) to run, \(jobs) at a time, \(threads) BLAS thread\(threads == 1 ? "" : "s") each."
+        // Unbuffered, like the live view's lines, so the two never come out of order.
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+
+        let program = try Self.executablePath()
+        stopRequested.store(false, ordering: .relaxed)
+        signal(SIGINT) { _ in stopRequested.store(true, ordering: .relaxed) }
+        signal(SIGTERM) { _ in stopRequested.store(true, ordering: .relaxed) }
+        defer { signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL) }
+
+        let finishedSignal = DispatchSemaphore(value: 0)
+        var running: [(index: Int, child: ChildRun)] = []
+        var failures: [Int] = []
+        var interrupted = false
+        var next = pending[...]
+        while !next.isEmpty || !running.isEmpty {
+            if stopRequested.load(ordering: .relaxed), !interrupted {
+                interrupted = true
+                next = []
+                for (_, child) in running { child.process.interrupt() }
+            }
+            while running.count < jobs, let i = next.popFirst() {
+                let child = try ChildRun(program: program, arguments: commands[i] + ["--quiet"], threads: threads) {
+                    finishedSignal.signal()
+                }
+                running.append((i, child))
+                progress.started(Self.label(plan.runs[i]))
+            }
+            _ = finishedSignal.wait(timeout: .now() + .milliseconds(200))
+            for (i, child) in running where !child.process.isRunning {
+                let run = plan.runs[i]
+                let status = child.process.terminationStatus
+                if status == 0 {
+                    progress.finished(Self.label(run), seconds: child.seconds,
+                                      folder: folders.folder(name: run.experiment.name, resolvedJSON: run.resolvedJSON))
+                } else if !interrupted {
+                    progress.failed(Self.label(run), status: status, reason: child.reason)
+                    failures.append(i)
+                }
+                child.discard()
+            }
+            running.removeAll { !$0.child.process.isRunning }
+        }
+        progress.close()
+        if interrupted {
+            throw RunnerFailure.interrupted(signal: SIGINT, detail: "the runs in progress were stopped; run the same sweep again to finish what is missing")
+        }
+        try compare(plan, folders: folders)
+        if !failures.isEmpty {
+            // In the sweep's order, whichever finished first.
+            let labels = failures.sorted().map { Self.label(plan.runs[$0]) }
+            throw RunnerFailure.runFailed("\(failures.count) of \(plan.runs.count) runs failed: \(labels.joined(separator: "; "))")
+        }
+    }
+
+    /// `runner compare` over the sweep's run folders (the ones that exist), printed as the sweep's summary.
+    private func compare(_ plan: SweepPlan, folders: SweepFolders) throws {
+        let found = plan.runs.compactMap { folders.folder(name: $0.experiment.name, resolvedJSON: $0.resolvedJSON) }
+        guard !found.isEmpty else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Self.executablePath())
+        process.arguments = ["compare"] + found
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    /// What the live view calls a run: its sweep values (the fixed `--set` arguments are the same for all).
+    static func label(_ run: SweepPlan.Run) -> String {
+        run.point.overrides.joined(separator: ",")
+    }
+
+    /// This executable, to start the children with (the same build, wherever it is called from).
+    static func executablePath() throws(RunnerFailure) -> String {
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+            throw .runFailed("cannot find the runner executable through /proc/self/exe to start the runs")
+        }
+        return path
+    }
+}
+
+/// One child `runner` process, its output kept in a temporary file for the failure message.
+final class ChildRun {
+    let process = Process()
+    private let log: String
+    private let start = ContinuousClock.now
+
+    init(program: String, arguments: [String], threads: Int, onExit: @escaping @Sendable () -> Void) throws {
+        log = FileManager.default.temporaryDirectory.appendingPathComponent("runner-sweep-\(UUID().uuidString).log").path
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENBLAS_NUM_THREADS"] = String(threads)
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = output
+        process.standardError = output
+        process.terminationHandler = { _ in onExit() }
+        try process.run()
+        try? output.close()
+    }
+
+    /// The child's last line of output: with --quiet, its error message.
+    var reason: String {
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").last.map(String.init) ?? "no output"
+    }
+
+    /// Seconds since the child started.
+    var seconds: Double { start.secondsSince }
+
+    func discard() {
+        try? FileManager.default.removeItem(atPath: log)
+    }
+}
