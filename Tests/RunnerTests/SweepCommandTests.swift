@@ -101,7 +101,7 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(out.filter { $0.contains("] done compile.optimizer.learning_rate=0.01,") }.count, 2, r.stdout)
         let failed = out.filter { $0.contains("] FAILED compile.optimizer.learning_rate=1.0e+30,") }
         XCTAssertEqual(failed.count, 2, r.stdout)
-        XCTAssertTrue(failed.allSatisfy { $0.contains("(exit status 1): error: the loss became ") && $0.hasSuffix("try a lower compile.optimizer.learning_rate") }, r.stdout)
+        XCTAssertTrue(failed.allSatisfy { $0.contains("(exit status 1): error: the loss became ") && $0.contains("try a lower compile.optimizer.learning_rate (results so far: results/sweep-cli/lr=1.0e+30,batch=") }, r.stdout)
         XCTAssertEqual(r.stderr, """
             error: 2 of 4 runs failed: compile.optimizer.learning_rate=1.0e+30,fit.batch_size=16; compile.optimizer.learning_rate=1.0e+30,fit.batch_size=32
 
