@@ -61,7 +61,7 @@ struct TrainingRun {
             switch error {
             case let .diverged(epoch, step, loss, _):
                 let message = "the loss became \(loss) at epoch \(epoch), step \(step): training diverged; "
-                    + "try a lower compile.optimizer.learning_rate"
+                    + (trainer.divergence.map { "\($0); " } ?? "") + "try a lower compile.optimizer.learning_rate"
                 try written { () throws(ResultsWriteError) in try writer.finish(.diverged, test: nil, error: message) }
                 throw .runFailed(message + " (results so far: \(writer.folder))")
             case .interrupted:

@@ -120,3 +120,25 @@ final class TinyFilesystem {
         guard r.status == 0 else { throw XCTSkip("cannot remount read-only here (\(r.error))") }
     }
 }
+
+/// A loss that stops being finite: status `diverged`, exit 1, the finished epochs kept, the layer named.
+final class DivergenceFaultTests: XCTestCase {
+    func testANonFiniteLossStopsAtItsBatchKeepsTheFinishedEpochsAndNamesTheLayer() throws {
+        let tiny = TinyExperiment(epochs: 5)
+        let root = tiny.folder.path + "/results"
+        // A learning rate tripled at every step: finite for a few epochs, then the loss overflows.
+        let r = try tiny.run(["--set", "model.layers[0].activation=linear",
+                              "--set", "fit.learning_rate_schedule={name: exponential_decay, decay_steps: 1, decay_rate: 3}"], results: root)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let folder = try tiny.folder(in: root)
+        XCTAssertTrue(r.stderr.hasPrefix("error: the loss became "), r.stderr)
+        XCTAssertTrue(r.stderr.contains(": training diverged; model.layers["), r.stderr)
+        XCTAssertTrue(r.stderr.hasSuffix("; try a lower compile.optimizer.learning_rate (results so far: \(folder))\n"), r.stderr)
+        let record = try RunFiles.json(folder + "/run.json")
+        XCTAssertEqual(record["status"] as? String, "diverged")
+        let epoch = Int(r.stderr.components(separatedBy: " at epoch ").last?.prefix { $0.isNumber } ?? "") ?? 0
+        XCTAssertGreaterThan(epoch, 1)
+        XCTAssertEqual(try RunFiles.csvRows(folder + "/history.csv"), epoch - 1, "every finished epoch is kept")
+        RunFiles.assertWhole(root)
+    }
+}
