@@ -1,10 +1,11 @@
 import YAML
 
 extension Compiler {
-    /// Checks that span sections: the last layer against the dataset, the loss and the metrics.
+    /// Checks that span sections: the size limits, the last layer against the dataset, the loss and the metrics.
     ///
     /// Runs on whatever compiled; a section with its own mistakes is skipped here.
     func checkConsistency(_ root: Node, data: DataSpec?, model: ModelSpec?, compile: CompileSpec?, _ c: inout Checker) {
+        checkLimits(root, data: data, model: model, &c)
         guard let model, let compile, case .dense(let last)? = model.layers.last,
               let lastNode = root["model"]?["layers"]?.sequence?.last, let kindPair = lastNode.mapping?.first else { return }
         // The long form `dense: {units: 10, activation: softmax}` keeps the options inside the kind's mapping.

@@ -12,6 +12,9 @@ public enum AtomicFile {
 
     public static func write(_ bytes: [UInt8], to path: String) throws(ResultsWriteError) {
         let temporary = temporaryPath(for: path)
+        // A leftover of a killed process that had this pid would make O_EXCL fail; removing it (a link
+        // itself, never its target) is safe because no other live process writes this name.
+        unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .system(path, "write") }
         do throws(ResultsWriteError) {

@@ -18,6 +18,8 @@ public struct ResultsWriteError: Error, Sendable, CustomStringConvertible {
             reason += "; choose a writable results folder with --results DIR"
         case ENOSPC, EDQUOT:
             reason += "; free some space (earlier runs are untouched) and run again"
+        case EFBIG:
+            reason += "; a file-size limit is in force (ulimit -f); raise it and run again (earlier runs are untouched)"
         case ELOOP:
             reason += "; a symbolic link stands where the runner writes, and is not followed"
         default: break

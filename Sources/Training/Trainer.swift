@@ -22,6 +22,8 @@ public final class Trainer {
     private let stopFlag = StopFlag()
     /// `fit.early_stopping`, applied by every `fit`; nil for none.
     public var earlyStopping: ExperimentCompiler.EarlyStopping?
+    /// Where the last `fit` that diverged found the first non-finite values; nil until one does.
+    public private(set) var divergence: Divergence?
     /// `fit.learning_rate_schedule`, starting from the optimizer's rate at the start of every `fit`; nil for none.
     public var learningRateSchedule: ExperimentCompiler.LearningRateSchedule?
 
@@ -59,6 +61,7 @@ public final class Trainer {
         var order = BatchOrder(count: train.count, batchSize: batchSize, shuffle: shuffle, seed: seed)
         let steps = order.batchCount
         var history = History()
+        divergence = nil
         let optimizer = session.optimizer
         var callbacks = FitCallbacks(earlyStopping: earlyStopping, schedule: learningRateSchedule,
                                      initialRate: optimizer.learningRate)
@@ -77,10 +80,13 @@ public final class Trainer {
                     return batch.count
                 }
                 callbacks.stepStarting(optimizer: optimizer)
-                let loss = session.trainStep(input: features, labels: labels, rows: rows)
+                // TrainingSession.trainStep in two halves: a non-finite loss leaves the weights as they were.
+                let loss = session.computeGradients(input: features, labels: labels, rows: rows)
                 guard loss.isFinite else {
+                    divergence = Divergence.locate(in: model, input: features, rows: rows)
                     throw .diverged(epoch: epoch, step: step, loss: loss, history: history)
                 }
+                optimizer.step(model.parameters)
                 tally.add(loss: loss, outputs: session.output, width: model.outputWidth, labels: labels, rows: rows)
                 tally.write(into: &running)
                 observe(.batchFinished(epoch: epoch, step: step, logs: running, elapsedSeconds: start.secondsSince))

@@ -62,8 +62,9 @@ struct TrainingRun {
             case let .diverged(epoch, step, loss, _):
                 let message = "the loss became \(loss) at epoch \(epoch), step \(step): training diverged; "
                     + "try a lower compile.optimizer.learning_rate"
-                try written { () throws(ResultsWriteError) in try writer.finish(.diverged, test: nil, error: message) }
-                throw .runFailed(message + " (results so far: \(writer.folder))")
+                let layer = trainer.divergence.map { "; \($0)" } ?? ""
+                try written { () throws(ResultsWriteError) in try writer.finish(.diverged, test: nil, error: message + layer) }
+                throw .runFailed(message + " (results so far: \(writer.folder))" + layer)
             case .interrupted:
                 try written { () throws(ResultsWriteError) in try writer.finish(.interrupted, test: nil) }
                 let kept = writer.history.epochs.count

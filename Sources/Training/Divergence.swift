@@ -1,0 +1,61 @@
+import NeuralNetwork
+
+/// Where a non-finite loss came from, found only once it happens, so training pays nothing for it.
+///
+/// The failing step's update is not applied, so the weights are still those that gave finite losses;
+/// a forward pass in inference mode over the failing batch then finds the first layer whose outputs are
+/// not finite (an exploding layer overflows Float's 3.4e38 there first), and the step's gradients give
+/// each dense layer's gradient norm sqrt(sum g^2).
+public struct Divergence: Sendable, Equatable, CustomStringConvertible {
+    /// Index in `model.layers` of the first layer with a non-finite output; nil when every output was finite.
+    public var layer: Int?
+    /// That layer's largest |weight| (0 for a layer without weights).
+    public var largestWeight: Float
+    /// Each dense layer's index and the L2 norm of its kernel and bias gradients on the failing step.
+    public var gradientNorms: [Int: Double]
+    /// The largest |output| of the last layer when every output was finite.
+    public var largestOutput: Float
+
+    /// Runs the model over `rows` samples of `input` layer by layer; allocates its own buffers (once, on failure).
+    public static func locate(in model: Sequential, input: UnsafePointer<Float>, rows: Int) -> Divergence {
+        var found = Divergence(layer: nil, largestWeight: 0, gradientNorms: [:], largestOutput: 0)
+        var kept: [LayerBuffers] = []
+        var x = input
+        for (index, layer) in model.layers.enumerated() {
+            let buffers = layer.makeBuffers(maxRows: rows, keepPreActivation: false)
+            kept.append(buffers)
+            layer.forward(x, rows: rows, parameters: model.parameters, buffers: buffers, training: false)
+            let outputs = UnsafeBufferPointer(start: buffers.output, count: rows * layer.outputWidth)
+            if !outputs.allSatisfy(\.isFinite) {
+                found.layer = index
+                found.largestWeight = (layer as? Dense).map { largest(model.parameters.values, $0.kernel) } ?? 0
+                break
+            }
+            found.largestOutput = outputs.reduce(0) { max($0, abs($1)) }
+            x = UnsafePointer(buffers.output)
+        }
+        for (index, layer) in model.layers.enumerated() {
+            guard let dense = layer as? Dense else { continue }
+            let slices = [dense.kernel] + (dense.bias.map { [$0] } ?? [])
+            let squares = slices.reduce(0.0) { sum, slice in
+                model.parameters.gradients[slice.range].reduce(sum) { $0 + Double($1) * Double($1) }
+            }
+            found.gradientNorms[index] = squares.squareRoot()
+        }
+        return found
+    }
+
+    private static func largest(_ values: UnsafeMutableBufferPointer<Float>, _ slice: ParameterSlice) -> Float {
+        values[slice.range].reduce(0) { max($0, abs($1)) }
+    }
+
+    public var description: String {
+        let norms = gradientNorms.keys.sorted().map { "[\($0)] \(gradientNorms[$0]!)" }.joined(separator: ", ")
+        guard let layer else {
+            return "every layer's output was finite (the largest \(largestOutput)), so the loss itself overflowed; "
+                + "gradient norms of model.layers: \(norms)"
+        }
+        return "model.layers[\(layer)] was the first layer to output non-finite values (its largest weight: \(largestWeight)); "
+            + "gradient norms of model.layers: \(norms)"
+    }
+}
