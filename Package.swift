@@ -7,6 +7,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "runner", targets: ["runner"]),
+        // For the fuzzer package in Fuzz/, which builds with sanitizers and must not slow down normal builds.
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "ExperimentCompiler", targets: ["ExperimentCompiler"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -86,10 +86,20 @@ public struct Override: Sendable {
                 steps.append(Step(kind: .index(n), mark: mark(open)))
                 i += 1
             }
-            if i == path.endIndex { return steps }
+            if i == path.endIndex { return try bounded(steps) }
             guard path[i] == "." else { throw malformed(i, "unexpected '\(path[i])'") }
             i += 1
         }
+    }
+
+    /// Setting and building a path recurse once per step, and its text is copied at every step: a
+    /// path deeper than the parser lets a file nest cannot name anything, and a 60,000-step one
+    /// (a 120 KB argument) overflowed the stack.
+    private static func bounded(_ steps: [Step]) throws(Diagnostic) -> [Step] {
+        let maxSteps = Parser.Limits().maxDepth
+        guard steps.count > maxSteps else { return steps }
+        throw Diagnostic(steps[maxSteps].mark,
+                         "the path has \(steps.count) steps; a path may have at most \(maxSteps), as deep as an experiment file may nest")
     }
 
     private static func isNameCharacter(_ u: Unicode.Scalar) -> Bool {

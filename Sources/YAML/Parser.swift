@@ -19,13 +19,18 @@ public struct Parser {
         public var maxDepth: Int = 64
         /// Nodes after alias expansion: an alias counts every node it stands for, each time it is used.
         public var maxNodes: Int = 100_000
+        /// Bytes of one scalar's value (a key or a value, after escapes and folding): 4096 is Linux's
+        /// PATH_MAX, the longest dataset path a file can usefully hold. Every later stage copies
+        /// scalars into diagnostics, so this also bounds what an aliased long key can multiply into.
+        public var maxScalarBytes: Int = 4096
 
         public init() {}
 
-        public init(maxBytes: Int = 1 << 20, maxDepth: Int = 64, maxNodes: Int = 100_000) {
+        public init(maxBytes: Int = 1 << 20, maxDepth: Int = 64, maxNodes: Int = 100_000, maxScalarBytes: Int = 4096) {
             self.maxBytes = maxBytes
             self.maxDepth = maxDepth
             self.maxNodes = maxNodes
+            self.maxScalarBytes = maxScalarBytes
         }
     }
 

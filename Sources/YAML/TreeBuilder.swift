@@ -61,6 +61,11 @@ struct TreeBuilder {
                 }
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
+                if Int(s.length) > limits.maxScalarBytes {
+                    throw YAMLSyntaxError(
+                        mark: mark,
+                        message: "this scalar is \(s.length) bytes long; a key or value may have at most \(limits.maxScalarBytes)")
+                }
                 let text = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
                 let scalar = Scalar(text: text, style: Self.style(s.style), tag: s.tag.map { String(cString: $0) })
                 try count(1, at: mark)
