@@ -90,4 +90,14 @@ final class OverrideTests: XCTestCase {
         XCTAssertEqual(o.value.scalar?.value, .int(64))
         XCTAssertEqual(o.value.mark.description, "--set model.layers[10].dense=64:1:30")
     }
+
+    /// Found by the fuzzer: a 60,000-step path overflowed the stack (Fuzz/regressions/override-path-60000-steps).
+    func testOverridePathDeeperThanTheNestingLimit() {
+        let path = "fit" + String(repeating: ".a", count: 64)
+        assertDiagnostics(base, overrides: [path + "=1"],
+            ["--set \(path)=1:1:137: error: the path has 65 steps; a path may have at most 64, as deep as an experiment file may nest"])
+        let deep = "fit" + String(repeating: ".a", count: 60_000)
+        assertDiagnostics(base, overrides: [deep + "=1"],
+            ["--set \(deep)=1:1:137: error: the path has 60001 steps; a path may have at most 64, as deep as an experiment file may nest"])
+    }
 }
