@@ -3,7 +3,6 @@ import ExperimentCompiler
 import Foundation
 import NeuralNetwork
 import Results
-import Training
 
 /// A run folder's trained model: its experiment compiled back from `resolved.json`, and its weights in
 /// `model.safetensors`. What `evaluate` and `predict` start from, and what `run` writes at the end.
@@ -74,17 +73,5 @@ struct SavedModel {
         } catch {
             throw .located(ModelFileError.mismatch(path: modelPath, reason: error.description).description)
         }
-    }
-
-    /// A trainer for `experiment` (the run's own, or one with other data) whose model holds the saved weights.
-    func trainer(_ experiment: Experiment, inputWidth: Int) throws(RunnerFailure) -> Trainer {
-        let trainer: Trainer
-        do {
-            trainer = try ModelBuilder(experiment).trainer(inputWidth: inputWidth)
-        } catch {
-            throw .runFailed("\(error)")
-        }
-        try load(into: trainer.model)
-        return trainer
     }
 }
