@@ -65,7 +65,11 @@ public struct SafeTensors: Sendable, Equatable {
         withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes += $0 }
         bytes += header
         for tensor in tensors {
+            #if _endian(little)
+            tensor.values.withUnsafeBytes { bytes += $0 }  // memory order is the file's order: one copy
+            #else
             for value in tensor.values { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+            #endif
         }
         return bytes
     }
