@@ -43,6 +43,26 @@ public struct Comparison: Sendable {
         return Table(columns: columns, rows: zip(runs, leaves).map(row))
     }
 
+    /// `table` with one column per class after `test_accuracy`: each run's test accuracy on that class
+    /// (`metrics.json`'s `per_class_accuracy`), as many as the run with the most classes; `-` where a run
+    /// has none (not completed, not a classification, or written before runs recorded them).
+    public var perClassTable: Table {
+        var table = self.table
+        let classes = runs.map { $0.perClassAccuracy?.count ?? 0 }.max() ?? 0
+        guard classes > 0, let at = table.columns.firstIndex(where: { $0.header == "test_accuracy" }) else { return table }
+        // Headed `class_3` for people; csv and json use the metrics.json key path.
+        table.columns.insert(contentsOf: (0..<classes).map {
+            Table.Column("class_\($0)", key: "per_class_accuracy[\($0)]", alignment: .right)
+        }, at: at + 1)
+        for (index, run) in runs.enumerated() {
+            let values = run.perClassAccuracy ?? []
+            table.rows[index].insert(contentsOf: (0..<classes).map { c in
+                c < values.count ? Table.Cell.number(values[c], decimals: 4) : .missing
+            }, at: at + 1)
+        }
+        return table
+    }
+
     private func row(_ run: RunFolderContents, _ leaves: [String: JSONValue]) -> [Table.Cell] {
         let configuration = differingPaths.map { path -> Table.Cell in
             guard let value = leaves[path] else { return .missing }

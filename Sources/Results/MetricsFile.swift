@@ -8,11 +8,13 @@ import Training
 /// evaluation after training (null when the run did not finish), `gap` is train minus test for every name
 /// in both (the overfitting), and `best_epoch` is the epoch with the lowest `val_loss` (counted from 1,
 /// as the progress lines count; the first such epoch on a tie), as Keras' EarlyStopping monitors by default.
+/// A completed classification run adds the test set's `confusion_matrix` and `per_class_accuracy` (see `ConfusionMatrix`).
 public enum MetricsFile {
     public static let name = "metrics.json"
     public static let bestEpochMonitor = "val_loss"
 
-    public static func json(history: History, test: Logs?) -> JSONValue {
+    /// `confusion`, for a completed classification run, adds `confusion_matrix` and `per_class_accuracy`.
+    public static func json(history: History, test: Logs?, confusion: ConfusionMatrix? = nil) -> JSONValue {
         let train = history.final.map { $0.entries.filter { !$0.name.hasPrefix("val_") && $0.name != "learning_rate" } }
         var gap: [String: JSONValue] = [:]
         if let train, let test {
@@ -31,6 +33,7 @@ public enum MetricsFile {
         ]
         if let epoch = history.stoppedEpoch { members["stopped_epoch"] = .int(epoch) }
         if let epoch = history.restoredEpoch { members["restored_epoch"] = .int(epoch) }
+        if let confusion, test != nil { members.merge(confusion.jsonMembers) { $1 } }
         return .object(members)
     }
 

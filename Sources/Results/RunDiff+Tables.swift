@@ -2,7 +2,8 @@ import ExperimentCompiler
 
 extension RunDiff {
     /// One row per number in either run's metrics (`metrics.json`'s key paths: `train.loss`,
-    /// `test.accuracy`, `best_epoch.epoch`, ...) with A, B and B - A. Accuracy gaps are shown in points;
+    /// `test.accuracy`, `best_epoch.epoch`, `per_class_accuracy[3]`, ...) with A, B and B - A; the confusion
+    /// matrix's counts are left out. Accuracy gaps are shown in points;
     /// test figures and gaps of a run that did not complete are left out, never shown as final.
     public var metricsTable: Table {
         let (old, new) = (Self.shownMetrics(a), Self.shownMetrics(b))
@@ -44,8 +45,9 @@ extension RunDiff {
     static func shownMetrics(_ run: RunFolderContents) -> [String: JSONValue] {
         var shown: [String: JSONValue] = [:]
         for (path, value) in run.summaryMetrics.leavesByKeyPath() {
-            guard let number = value.number, number.isFinite else { continue }
-            if (path.hasPrefix("test.") || path.hasPrefix("gap.")) && !run.isFinished { continue }
+            // 100 counts would bury the rest; per_class_accuracy[c] says the same per class, and is shown.
+            guard !path.hasPrefix("confusion_matrix"), let number = value.number, number.isFinite else { continue }
+            if (path.hasPrefix("test.") || path.hasPrefix("gap.") || path.hasPrefix("per_class_accuracy")) && !run.isFinished { continue }
             shown[path] = inPoints(path) ? .double(number * 100) : value
         }
         return shown

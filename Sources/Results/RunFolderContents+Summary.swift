@@ -26,6 +26,13 @@ extension RunFolderContents {
     /// Test accuracy, only for a completed run: an interrupted run's figures must not look final.
     public var testAccuracy: Double? { isFinished ? summaryMetrics["test"]?["accuracy"]?.number : nil }
 
+    /// Test accuracy per class (`metrics.json`'s `per_class_accuracy`; nil entries for a class without test
+    /// samples), only for a completed classification run.
+    public var perClassAccuracy: [Double?]? {
+        guard isFinished, case .array(let values)? = metrics?["per_class_accuracy"] else { return nil }
+        return values.map(\.number)
+    }
+
     /// The test loss, only for a completed run.
     public var testLoss: Double? { isFinished ? summaryMetrics["test"]?["loss"]?.number : nil }
 

@@ -3,7 +3,7 @@ import Foundation
 import Training
 
 /// Keeps a run folder up to date as training goes: the experiment before the first epoch, both history
-/// files and `run.json` after every epoch, `metrics.json` and the final status at the end.
+/// files and `run.json` after every epoch, `metrics.json`, the model (completed runs) and the final status at the end.
 ///
 /// Every file is replaced atomically, so a run stopped at any instant (Ctrl-C, SIGKILL, a full disk) leaves
 /// each file either as it was after the last finished epoch or as it is now, never torn.
@@ -20,7 +20,10 @@ public final class RunWriter {
     }
 
     /// Files left by an earlier attempt that this one will write again; removed first so none is stale.
-    static let perAttemptFiles = [HistoryFiles.csvName, HistoryFiles.jsonName, MetricsFile.name]
+    static let perAttemptFiles = [HistoryFiles.csvName, HistoryFiles.jsonName, MetricsFile.name, modelName]
+
+    /// The trained weights of a completed run, in the safetensors format.
+    public static let modelName = "model.safetensors"
 
     /// Writes the experiment as given, the resolved experiment and a `running` record.
     public func start(source: [UInt8], resolvedJSON: String) throws(ResultsWriteError) {
@@ -51,12 +54,20 @@ public final class RunWriter {
         }
     }
 
-    /// Writes `metrics.json` (test figures only for a completed run) and the final record.
-    public func finish(_ status: RunStatus, test: Logs?, error: String? = nil) throws(ResultsWriteError) {
+    /// Writes the trained weights; called before `finish(.completed, ...)`, so a run recorded completed has them.
+    public func writeModel(_ model: SafeTensors) throws(ResultsWriteError) {
+        try AtomicFile.write(model.encoded(), to: path(Self.modelName))
+    }
+
+    /// Writes `metrics.json` (test figures and the confusion matrix only for a completed run) and the final record.
+    public func finish(_ status: RunStatus, test: Logs?, confusion: ConfusionMatrix? = nil,
+                       error: String? = nil) throws(ResultsWriteError) {
         record.status = status
         record.error = error
         record.finishedAt = Date()
-        try AtomicFile.write(MetricsFile.json(history: history, test: status == .completed ? test : nil).canonicalText,
+        let completed = status == .completed
+        try AtomicFile.write(MetricsFile.json(history: history, test: completed ? test : nil,
+                                              confusion: completed ? confusion : nil).canonicalText,
                              to: path(MetricsFile.name))
         try writeRecord()
     }

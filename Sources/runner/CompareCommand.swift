@@ -13,11 +13,14 @@ struct CompareCommand: ParsableCommand {
             column per setting whose value differs between the runs (headed by its last key-path component; \
             csv and json use the full key path), epochs (finished/planned for a run that stopped short), the last \
             epoch's train accuracy, test accuracy, gap (train - test accuracy, in points), best epoch by \
-            validation loss (from 1) and status. A run that did not complete shows no test accuracy or gap.
+            validation loss (from 1) and status. A run that did not complete shows no test accuracy or gap. \
+            --per-class adds each class's test accuracy (the share of its test samples predicted as it) from \
+            metrics.json's per_class_accuracy.
 
             Examples:
               runner compare
               runner compare results/mnist-dense --sort test_accuracy --format markdown
+              runner compare results/mnist-dense --per-class --sort class_8
             """
     )
 
@@ -31,6 +34,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table (aligned, for a terminal), markdown, csv or json.")
     var format: TableFormat = .table
 
+    @Flag(help: "Add each class's test accuracy after test_accuracy (class_0, class_1, ...; csv and json: per_class_accuracy[N]).")
+    var perClass = false
+
     func run() throws {
         let folders = (paths.isEmpty ? ["results"] : paths).map { URL(fileURLWithPath: $0) }
         let runs: [RunFolderContents]
@@ -39,7 +45,8 @@ struct CompareCommand: ParsableCommand {
         } catch {
             throw RunnerFailure.located(error.description)
         }
-        var table = Comparison(runs).table
+        let comparison = Comparison(runs)
+        var table = perClass ? comparison.perClassTable : comparison.table
         if let sort {
             do {
                 table = try table.sorted(by: sort)

@@ -10,7 +10,8 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             Configuration differences are key paths of resolved.json, 'path: old -> new', with (absent) for a \
             key path only one run has. The metrics table lists every number in metrics.json (train and test \
-            loss and metrics, the gap in points, the best epoch by validation loss) for A and B and the change \
+            loss and metrics, the gap in points, the best epoch by validation loss, each class's test accuracy as \
+            per_class_accuracy[N]; not the confusion matrix's counts) for A and B and the change \
             B - A, in the spirit of dvc metrics diff; a run that did not complete shows no test figures. \
             --history adds the per-epoch history of both runs side by side (epochs from 1). csv prints the \
             metrics table alone (the history table alone with --history).

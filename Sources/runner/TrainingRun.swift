@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import NeuralNetwork
 import Results
@@ -76,9 +77,25 @@ struct TrainingRun {
         // already evaluated the test set.
         let test = fit.validation == .test && history.final != nil
             ? history.final!.unprefixed("val_") : trainer.evaluate(sources.test)
-        try written { () throws(ResultsWriteError) in try writer.finish(.completed, test: test) }
+        let confusion = confusionMatrix(trainer, sources.test)
+        // Only a completed run keeps its model: a diverged one's weights are not finite, an interrupted one's
+        // stopped mid-epoch and match no figure on record. Written before the status says `completed`, so a
+        // completed run always has it; `RunWriter.start` removes an earlier attempt's.
+        let model = SavedModel.file(of: trainer.model, resolvedJSON: compiled.experiment.resolvedJSONText)
+        try written { () throws(ResultsWriteError) in try writer.writeModel(model) }
+        try written { () throws(ResultsWriteError) in try writer.finish(.completed, test: test, confusion: confusion) }
         say(ProgressPrinter.summary(test: test, history: history))
         say("Results: \(writer.folder)\n")
+    }
+
+    /// The test set's confusion matrix under the final weights, for a classification run (a categorical
+    /// cross-entropy over two or more outputs); nil otherwise.
+    private func confusionMatrix(_ trainer: Trainer, _ test: BatchSource) -> ConfusionMatrix? {
+        let kind = compiled.experiment.compile.loss.kind
+        guard kind == .sparseCategoricalCrossentropy || kind == .categoricalCrossentropy, trainer.model.outputWidth >= 2
+        else { return nil }
+        let labels = (0..<test.count).map { Int(test.split.label($0)) }
+        return ConfusionMatrix(outputs: trainer.predict(test), width: trainer.model.outputWidth, labels: labels)
     }
 
     private func failed(_ writer: RunWriter, _ failure: ResultsWriteError) throws(RunnerFailure) -> Never {

@@ -16,13 +16,13 @@ final class RunFolderTests: XCTestCase {
 
     func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
-    func testSeedExperimentLeavesSixFilesThatPythonReads() throws {
+    func testSeedExperimentLeavesSevenFilesThatPythonReads() throws {
         let results = TemporaryDirectory("runner-results")
         let r = try RunnerProcess.run(small + ["--results", results.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let folder = try runFolder(results)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),
-                       ["experiment.yaml", "history.csv", "history.json", "metrics.json", "resolved.json", "run.json"])
+                       ["experiment.yaml", "history.csv", "history.json", "metrics.json", "model.safetensors", "resolved.json", "run.json"])
         XCTAssertEqual(try read(folder + "/experiment.yaml"), try read(RunnerProcess.packageRoot.path + "/experiments/mnist-dense.yaml"))
         let csv = try read(folder + "/history.csv").split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(csv.count, 12, "a header, 10 rows and the final line end")
@@ -86,6 +86,7 @@ final class RunFolderTests: XCTestCase {
         XCTAssertEqual(history["loss"]?.count, 2)
         XCTAssertTrue(try read(folder + "/run.json").contains("\"status\": \"interrupted\""))
         XCTAssertTrue(try read(folder + "/metrics.json").contains("\"test\": null"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/model.safetensors"), "only a completed run keeps its model")
 
         let rerun = try RunnerProcess.run(run)
         XCTAssertEqual(rerun.status, 0, rerun.stderr)

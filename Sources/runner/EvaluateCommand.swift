@@ -1,0 +1,79 @@
+import ArgumentParser
+import ExperimentCompiler
+import Foundation
+import Results
+import Training
+
+/// `runner evaluate RUN [--data DATASET]`: a saved model's loss and metrics, as Keras' `model.evaluate`.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate a completed run's saved model (model.safetensors) on its test split or on other data.",
+        discussion: """
+            Rebuilds the model from RUN/resolved.json (it must compile back to itself), loads RUN/model.safetensors \
+            and evaluates it in inference mode on the experiment's test split, batch by batch at fit.batch_size as \
+            training did: on the same data the figures are bit for bit metrics.json's test figures. --data evaluates \
+            on the test split of another dataset (mnist, fashion-mnist or a folder of IDX files) with the \
+            experiment's preprocessing; it must have the features the model takes.
+
+            Examples:
+              runner evaluate results/mnist-dense/latest
+              runner evaluate results/mnist-dense/latest --data fashion-mnist --format json
+            """
+    )
+
+    @Argument(help: "A completed run folder, e.g. results/mnist-dense/latest.")
+    var runFolder: String
+
+    @Option(help: ArgumentHelp("Evaluate on this dataset's test split instead: a name (mnist, fashion-mnist) or a folder of IDX files.",
+                               valueName: "DATASET"))
+    var data: String?
+
+    @Option(help: "Output format: text (Keras' progress line) or json (the figures as metrics.json's test member writes them).")
+    var format: EvaluationFormat = .text
+
+    func run() throws {
+        let saved = try SavedModel(folder: runFolder)
+        var experiment = saved.compiled.experiment
+        if let data {
+            let resolved = Array(experiment.resolvedJSONText.utf8)
+            experiment = try CompileStep.compile(resolved, source: saved.folder + "/resolved.json",
+                                                 overrides: ["data.dataset=\(data)"]).experiment
+        }
+        let prepared = try PreparedRun(experiment)
+        let (test, trainer) = (prepared.sources.test, prepared.trainer)
+        let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
+        if let width = saved.inputWidth, width != test.featureCount {
+            throw RunnerFailure.usage("\(dataName) has \(test.featureCount) features per sample, the model in "
+                + "\(saved.folder) takes \(width); evaluate it on data of the same shape")
+        }
+        try saved.load(into: trainer.model)
+        let logs = trainer.evaluate(test)
+        switch format {
+        case .json:
+            print(JSONValue.object(Dictionary(uniqueKeysWithValues: logs.entries.map { ($0.name, .double($0.value)) })).canonicalText,
+                  terminator: "")
+        case .text:
+            let steps = (test.count + trainer.batchSize - 1) / trainer.batchSize
+            print("Evaluating \(saved.folder) on the test split of \(Self.datasetText(experiment)) (\(test.count) samples)")
+            print("\(steps)/\(steps) [\(String(repeating: "=", count: 30))]" + Self.values(logs))
+        }
+    }
+
+    /// `data.dataset` as resolved.json spells it (a name or a folder).
+    static func datasetText(_ experiment: Experiment) -> String {
+        if case .object(let root) = experiment.resolvedJSON, case .object(let data)? = root["data"],
+           case .string(let dataset)? = data["dataset"] { return dataset }
+        return "the run's dataset"
+    }
+
+    /// ` - loss: 0.0562 - accuracy: 0.9815`: four decimals, tiny values in exponent form, as Keras' progress bar.
+    static func values(_ logs: Logs) -> String {
+        logs.entries.map { " - \($0.name): " + String(format: abs($0.value) > 1e-3 ? "%.4f" : "%.4e", $0.value) }.joined()
+    }
+}
+
+/// How `runner evaluate` prints its figures.
+enum EvaluationFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,77 @@
+import Datasets
+
+/// The samples `runner predict` reads: an IDX images file (plain or gzipped) or a CSV of numbers, one
+/// row per sample, as the experiment's preprocessing turns them into the model's inputs.
+struct PredictionInput {
+    /// rows x features, row-major, after scaling.
+    var features: [Float]
+    var rows: Int
+
+    /// Reads `path`, expecting `width` features per sample, each divided by `scale` (1 leaves them as they are):
+    /// the same IEEE float division as `BatchSource.gather`, so an IDX file of the test images gives the test inputs.
+    init(path: String, width: Int, scale: Double) throws(RunnerFailure) {
+        var bytes = try CompileStep.read(path)
+        do {
+            if Gunzip.isGzip(bytes) { bytes = try Gunzip.decompress(bytes, path: path) }
+            // IDX starts with two zero bytes, which no CSV of numbers does.
+            if bytes.count >= 2, bytes[0] == 0, bytes[1] == 0 {
+                let images = try IDXFile(path: path, bytes: bytes, role: .testImages)
+                let features = images.sampleShape.reduce(1, *)
+                guard features == width else {
+                    throw RunnerFailure.located("\(path): error: its images are \(images.sampleShape.map(String.init).joined(separator: "x")) = "
+                        + "\(features) features, the model takes \(width); give images of the shape it was trained on")
+                }
+                rows = images.count
+                self.features = images.bytes[images.dataOffset...].map { Float($0) }
+            } else {
+                (self.features, rows) = try Self.csv(bytes, path: path, width: width)
+            }
+        } catch let error as DatasetError {
+            throw .located(error.description)
+        } catch let error as RunnerFailure {
+            throw error
+        } catch {
+            throw .runFailed("\(error)")
+        }
+        if scale != 1 {
+            let divisor = Float(scale)
+            for i in features.indices { features[i] /= divisor }
+        }
+    }
+
+    /// One sample per line, `width` comma-separated numbers; a first line that is not all numbers is a header.
+    /// Blank lines are skipped; a wrong count or a field that is not a finite number is reported by line and column.
+    static func csv(_ bytes: [UInt8], path: String, width: Int) throws(RunnerFailure) -> ([Float], Int) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var features: [Float] = []
+        var rows = 0
+        // Swift reads CR LF as one Character, so both line ends are matched here.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: " \t") }
+            let numbers = fields.map { Float($0) }
+            if index == 0 && numbers.contains(nil) { continue }
+            guard fields.count == width else {
+                throw .located("\(path):\(index + 1): error: \(fields.count) value\(fields.count == 1 ? "" : "s"), the model takes "
+                    + "\(width) per sample; give one sample per line, \(width) numbers separated by commas (a header line is optional)")
+            }
+            for (column, value) in numbers.enumerated() {
+                guard let value, value.isFinite else {
+                    throw .located("\(path):\(index + 1): error: column \(column + 1) is '\(fields[column])', not a finite number")
+                }
+                features.append(value)
+            }
+            rows += 1
+        }
+        guard rows > 0 else { throw .located("\(path): error: no samples; give one sample per line, \(width) numbers separated by commas") }
+        return (features, rows)
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing characters of `set`.
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

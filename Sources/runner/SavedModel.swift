@@ -1,0 +1,77 @@
+import Datasets
+import ExperimentCompiler
+import Foundation
+import NeuralNetwork
+import Results
+
+/// A run folder's trained model: its experiment compiled back from `resolved.json`, and its weights in
+/// `model.safetensors`. What `evaluate` and `predict` start from, and what `run` writes at the end.
+struct SavedModel {
+    /// The run folder as given, without a trailing slash.
+    var folder: String
+    /// `resolved.json` compiled; it compiles back to the same bytes.
+    var compiled: CompiledExperiment
+    /// The weights, checked against the run's `resolved.json`.
+    var file: SafeTensors
+
+    var modelPath: String { folder + "/" + RunWriter.modelName }
+
+    /// `__metadata__` values: the format (so another tool can tell what it holds) and the SHA-256 of the
+    /// run's `resolved.json`, which ties the weights to the experiment that rebuilds their model. No times.
+    static let formatName = "runner.sequential"
+    static let formatVersion = "1"
+
+    /// The model file of `model`, trained from `resolvedJSON`: every dense layer's kernel and bias under
+    /// Keras' names (see `Sequential.weightTensors`).
+    static func file(of model: Sequential, resolvedJSON: String) -> SafeTensors {
+        SafeTensors(
+            tensors: model.weightTensors.map { SafeTensors.Tensor(name: $0.name, shape: $0.shape, values: $0.values) },
+            metadata: ["format": formatName, "format_version": formatVersion,
+                       "resolved_sha256": SHA256Digest.hex(Array(resolvedJSON.utf8))])
+    }
+
+    /// Reads a run folder: usage errors (status 2) for a folder that is not a run or whose experiment no longer
+    /// compiles to itself, located errors for a missing or foreign model file.
+    init(folder given: String) throws(RunnerFailure) {
+        let folder = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .usage("'\(folder)' is not a folder; give a run folder such as results/mnist-dense/latest")
+        }
+        let resolvedPath = folder + "/resolved.json"
+        guard FileManager.default.fileExists(atPath: resolvedPath) else {
+            throw .usage("'\(folder)' is not a run folder (it has no resolved.json); run folders are results/<name>/<run-id>/")
+        }
+        let resolved = try CompileStep.read(resolvedPath)
+        let compiled = try CompileStep.compile(resolved, source: resolvedPath, overrides: [])
+        guard Array(compiled.experiment.resolvedJSONText.utf8) == resolved else {
+            throw .usage("\(resolvedPath) does not compile back to the same experiment "
+                + "(was it written by another version of runner, or edited?); its model cannot be rebuilt")
+        }
+        self.folder = folder
+        self.compiled = compiled
+        let path = folder + "/" + RunWriter.modelName
+        do {
+            file = try SafeTensors.read(path: path)
+        } catch {
+            throw .located(error.description)
+        }
+        let hash = SHA256Digest.hex(resolved)
+        guard file.metadata["resolved_sha256"] == hash else {
+            throw .located(ModelFileError.mismatch(path: path, reason: "it was not trained from \(resolvedPath) "
+                + "(its resolved_sha256 is \(file.metadata["resolved_sha256"].map { "'\($0)'" } ?? "missing"), not '\(hash)')").description)
+        }
+    }
+
+    /// The width of the inputs the saved weights take: the first kernel's rows.
+    var inputWidth: Int? { file.tensor(named: "dense.kernel")?.shape.first }
+
+    /// Replaces `model`'s weights with the saved ones.
+    func load(into model: Sequential) throws(RunnerFailure) {
+        do {
+            try model.load(file.tensors.map { WeightTensor(name: $0.name, shape: $0.shape, values: $0.values) })
+        } catch {
+            throw .located(ModelFileError.mismatch(path: modelPath, reason: error.description).description)
+        }
+    }
+}
