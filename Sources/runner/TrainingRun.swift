@@ -82,7 +82,11 @@ struct TrainingRun {
         // stopped mid-epoch and match no figure on record. Written before the status says `completed`, so a
         // completed run always has it; `RunWriter.start` removes an earlier attempt's.
         let model = SavedModel.file(of: trainer.model, resolvedJSON: compiled.experiment.resolvedJSONText)
-        try written { () throws(ResultsWriteError) in try writer.writeModel(model) }
+        do {
+            try writer.writeModel(model)
+        } catch {
+            try failed(writer, error)
+        }
         try written { () throws(ResultsWriteError) in try writer.finish(.completed, test: test, confusion: confusion) }
         say(ProgressPrinter.summary(test: test, history: history))
         say("Results: \(writer.folder)\n")
