@@ -70,7 +70,7 @@ public enum CSVProblem: Sendable, Equatable, CustomStringConvertible {
         case let .unknownClass(_, _, _, label, classes):
             return "test label '\(label)' is not a class of the training data (\(classes)); the model has no output for it"
         case let .testFractionTooSmall(_, rows, fraction):
-            return "test_fraction \(fraction) of \(rows) rows leaves no training or no test sample; give a fraction strictly between 0 and 1 that leaves at least one row on each side"
+            return "test_fraction \(fraction) of \(rows) row\(rows == 1 ? "" : "s") leaves no training or no test sample; give a fraction strictly between 0 and 1 that leaves at least one row on each side"
         }
     }
 

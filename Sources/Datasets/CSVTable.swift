@@ -20,9 +20,9 @@ struct CSVTable: Sendable {
 
     /// Splits `text` (the file `path`); every row must have as many fields as the header.
     init(path: String, text: String) throws(DatasetError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { (offset, line) in
-            (number: offset + 1, text: line.hasSuffix("\r") ? line.dropLast() : line)
-        }
+        // "\r\n" is one Character in Swift, so both line ends are separators here.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .enumerated().map { (offset, line) in (number: offset + 1, text: line) }
         if let first = lines.first, first.text.hasPrefix("\u{FEFF}") { lines[0].text = first.text.dropFirst() }
         lines.removeAll { $0.text.allSatisfy { $0 == " " || $0 == "\t" } }
         guard let headerLine = lines.first else { throw .csv(.empty(path: path)) }
