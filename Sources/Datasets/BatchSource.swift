@@ -4,6 +4,10 @@ public struct BatchSource: Sendable {
     public let preprocessing: Preprocessing
 
     public init(split: DatasetSplit, preprocessing: Preprocessing) {
+        if let standardization = preprocessing.standardization {
+            precondition(standardization.mean.count == split.featureCount,
+                         "standardisation of \(standardization.mean.count) features for samples of \(split.featureCount)")
+        }
         self.split = split
         self.preprocessing = preprocessing
     }
@@ -18,7 +22,7 @@ public struct BatchSource: Sendable {
     /// Writes the samples at `indices` (0-based within the split), in that order, into a batch buffer:
     /// `indices.count x featureCount` floats into `images`, and `indices.count` labels into `labels`.
     ///
-    /// The hot path of every step: it converts bytes straight into the caller's buffers and allocates nothing.
+    /// The hot path of every step: it converts straight into the caller's buffers and allocates nothing.
     /// A shuffled MNIST epoch takes about 35 ms here, mostly cache misses on rows visited in random order
     /// (14 ms in file order); the division costs little more than the plain byte-to-float conversion.
     public func gather(
@@ -28,15 +32,36 @@ public struct BatchSource: Sendable {
     ) {
         let features = featureCount
         let count = split.count
-        split.withImageBytes { pixels in
-            split.withLabelBytes { labels in
+        let scale = preprocessing.scale
+        split.withLabelBytes { labels in
+            for (row, index) in indices.enumerated() {
+                let sample = Int(index)
+                precondition(sample >= 0 && sample < count, "sample \(sample) outside a split of \(count)")
+                labelsInto[row] = Int32(labels[sample])
+            }
+        }
+        if split.holdsBytes {
+            split.withImageBytes { pixels in
                 let source = pixels.baseAddress!
                 for (row, index) in indices.enumerated() {
-                    let sample = Int(index)
-                    precondition(sample >= 0 && sample < count, "sample \(sample) outside a split of \(count)")
-                    labelsInto[row] = Int32(labels[sample])
-                    Self.convert(source + sample * features, to: into + row * features, count: features,
-                                 scale: preprocessing.scale)
+                    Self.convert(source + Int(index) * features, to: into + row * features, count: features, scale: scale)
+                }
+            }
+        } else {
+            split.withFloatFeatures { values in
+                let source = values.baseAddress!
+                for (row, index) in indices.enumerated() {
+                    Self.convert(source + Int(index) * features, to: into + row * features, count: features, scale: scale)
+                }
+            }
+        }
+        if let standardization = preprocessing.standardization {
+            standardization.mean.withUnsafeBufferPointer { mean in
+                standardization.std.withUnsafeBufferPointer { std in
+                    for row in 0..<indices.count {
+                        let x = into + row * features
+                        for j in 0..<features { x[j] = (x[j] - mean[j]) / std[j] }
+                    }
                 }
             }
         }
@@ -49,6 +74,16 @@ public struct BatchSource: Sendable {
             for j in 0..<count { floats[j] = Float(bytes[j]) / scale }
         } else {
             for j in 0..<count { floats[j] = Float(bytes[j]) }
+        }
+    }
+
+    /// One CSV row, copied or divided by `scale`.
+    @inline(__always)
+    private static func convert(_ values: UnsafePointer<Float>, to floats: UnsafeMutablePointer<Float>, count: Int, scale: Float?) {
+        if let scale {
+            for j in 0..<count { floats[j] = values[j] / scale }
+        } else {
+            floats.update(from: values, count: count)
         }
     }
 }

@@ -65,6 +65,11 @@ public struct DataSearch: Sendable, Equatable {
         return found
     }
 
+    /// Whether `path` (resolved against the current directory) is an existing folder.
+    public func isFolder(_ path: String) -> Bool {
+        Path.isDirectory(resolve(path))
+    }
+
     /// `path` made absolute against the current directory.
     public func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : Path.join(currentDirectory, path)

@@ -23,7 +23,8 @@ extension Dataset {
         }
         let train = try DatasetSplit(images: files[.trainImages]!, labels: files[.trainLabels]!)
         let test = try DatasetSplit(images: files[.testImages]!, labels: files[.testLabels]!)
-        return try Dataset(name: source.name, train: train, test: test)
+        let names = source.classNames.flatMap { $0.count >= Int(train.maxLabel) + 1 ? $0 : nil }
+        return try Dataset(name: source.name, train: train, test: test, classNames: names)
     }
 
     /// One file: read, gunzip if gzip, validate as IDX for `role`, and compare its SHA-256 when one is pinned.

@@ -6,12 +6,17 @@ public struct Dataset: Sendable {
     public let test: DatasetSplit
     /// max(training label) + 1, as Keras' sparse categorical losses assume labels `0..<classCount`.
     public let classCount: Int
+    /// The name of each class `0..<classCount` where the dataset has them (Fashion-MNIST, CSV name labels).
+    public let classNames: [String]?
 
     /// Checks that the splits fit together: same image shape, and test labels within the training classes.
-    public init(name: String, train: DatasetSplit, test: DatasetSplit) throws(DatasetError) {
+    /// `classCount` defaults to max(training label) + 1; `classNames`, when given, name every class.
+    public init(name: String, train: DatasetSplit, test: DatasetSplit, classNames: [String]? = nil,
+                classCount: Int? = nil) throws(DatasetError) {
         try Dataset.checkCompatible(
             train: (train.imagesPath, train.sampleShape), test: (test.imagesPath, test.sampleShape))
-        let classCount = Int(train.maxLabel) + 1
+        let classCount = classCount ?? Int(train.maxLabel) + 1
+        precondition(classNames == nil || classNames!.count >= classCount, "fewer class names than classes")
         try test.withLabelBytes { labels throws(DatasetError) in
             try Dataset.checkLabels(labels, classCount: classCount, path: test.labelsPath)
         }
@@ -19,6 +24,7 @@ public struct Dataset: Sendable {
         self.train = train
         self.test = test
         self.classCount = classCount
+        self.classNames = classNames
     }
 
     /// The shape of one image: `[rows, columns]`.

@@ -36,9 +36,15 @@ public enum DatasetCatalog {
                 "t10k-images-idx3-ubyte": "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
                 "t10k-labels-idx1-ubyte": "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
             ],
-            remedy: "reinstall it with `apt-get install --reinstall dataset-fashion-mnist`"
+            remedy: "reinstall it with `apt-get install --reinstall dataset-fashion-mnist`",
+            classNames: fashionMNISTClassNames
         )
     }
+
+    /// Fashion-MNIST's labels 0...9, as Zalando's README lists them.
+    public static let fashionMNISTClassNames = [
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+    ]
 
     /// A folder of IDX files, plain or gzipped, named as `IDXRole.candidateNames` lists; nothing is pinned.
     public static func folder(_ path: String) -> DatasetSource {

@@ -38,6 +38,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case packageNotInstalled(dataset: String, path: String, package: String)
     /// `validation_split` leaves no training or no validation sample (Keras raises the same).
     case validationSplitTooSmall(count: Int, fraction: Double)
+    /// A CSV dataset's file is missing or malformed.
+    case csv(CSVProblem)
 
     public var description: String {
         switch self {
@@ -96,6 +98,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             return "error: validation_split \(fraction) of \(count) training samples leaves no training or no "
                 + "validation sample; give a fraction strictly between 0 and 1 that leaves at least one sample on "
                 + "each side, or more data"
+        case .csv(let problem):
+            return problem.description
         }
     }
 }

@@ -20,12 +20,16 @@ public struct DatasetSource: Sendable, Equatable, CustomStringConvertible {
     public var checksums: [String: String]
     /// What the user should do when a checksum does not match.
     public var remedy: String
+    /// The name of each class, label 0 first, where the dataset publishes them.
+    public var classNames: [String]?
 
-    public init(name: String, location: Location, checksums: [String: String] = [:], remedy: String = "copy it again") {
+    public init(name: String, location: Location, checksums: [String: String] = [:], remedy: String = "copy it again",
+                classNames: [String]? = nil) {
         self.name = name
         self.location = location
         self.checksums = checksums
         self.remedy = remedy
+        self.classNames = classNames
     }
 
     public var description: String { name }

@@ -31,6 +31,14 @@ public struct IDXFile: Sendable {
         self.dataOffset = header.dataOffset
     }
 
+    /// A file already known to be well formed (built in memory).
+    init(path: String, dimensions: [Int], bytes: [UInt8], dataOffset: Int) {
+        self.path = path
+        self.dimensions = dimensions
+        self.bytes = bytes
+        self.dataOffset = dataOffset
+    }
+
     /// Reads and validates the header alone, from the first bytes of a file: what the shape query needs.
     static func header(path: String, prefix: ArraySlice<UInt8>, role: IDXRole)
         throws(DatasetError) -> (dimensions: [Int], dataOffset: Int)

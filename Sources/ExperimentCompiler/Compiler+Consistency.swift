@@ -20,6 +20,7 @@ extension Compiler {
             case .mnist: dataset = "mnist"
             case .fashionMNIST: dataset = "fashion-mnist"
             case .idxFolder(let path): dataset = "the dataset in \(path)"
+            case .csv(let csv): dataset = "\(csv.path) (label '\(csv.label)')"
             }
             c.error(unitsMark, "the last layer has \(last.units) units but \(dataset) has \(shape.classes) classes; \(lossName) needs one unit per class")
         }

@@ -8,9 +8,13 @@ public struct Compiler: Sendable {
     /// Feature and class counts of an IDX folder; nil when unknown (the shape checks are then skipped
     /// and the dataset loader reports what is wrong with the folder).
     public var idxFolderShape: @Sendable (String) -> DatasetShape?
+    /// Reads a CSV dataset's file(s): its shape, or what is wrong, which becomes a diagnostic.
+    public var csvProbe: @Sendable (CSVDataset) -> CSVProbe
 
-    public init(idxFolderShape: @escaping @Sendable (String) -> DatasetShape? = { _ in nil }) {
+    public init(idxFolderShape: @escaping @Sendable (String) -> DatasetShape? = { _ in nil },
+                csvProbe: @escaping @Sendable (CSVDataset) -> CSVProbe = { _ in .unknown }) {
         self.idxFolderShape = idxFolderShape
+        self.csvProbe = csvProbe
     }
 
     /// Parses `bytes`, applies the `--set` arguments (`PATH=VALUE`, without `--set`) in order, compiles.
@@ -53,6 +57,10 @@ public struct Compiler: Sendable {
     /// Feature and class counts of the experiment's dataset, if known.
     public func shape(of dataset: Dataset) -> DatasetShape? {
         if case .idxFolder(let path) = dataset { return idxFolderShape(path) }
+        if case .csv(let csv) = dataset {
+            if case .shape(let shape) = csvProbe(csv) { return shape }
+            return nil
+        }
         return Vocabulary.datasets.first { $0.dataset == dataset }?.shape
     }
 

@@ -29,8 +29,17 @@ extension DataSpec {
         case .mnist: dataset = .string("mnist")
         case .fashionMNIST: dataset = .string("fashion-mnist")
         case .idxFolder(let path): dataset = .object(["idx_folder": .string(path)])
+        case .csv(let csv):
+            var members: [String: JSONValue] = ["csv": .string(csv.path), "label": .string(csv.label)]
+            switch csv.test {
+            case .file(let path): members["test_csv"] = .string(path)
+            case .fraction(let fraction): members["test_fraction"] = .double(fraction)
+            }
+            dataset = .object(members)
         }
-        return .object(["dataset": dataset, "preprocess": .object(["flatten": .bool(flatten), "scale": .double(scale)])])
+        return .object(["dataset": dataset, "preprocess": .object([
+            "flatten": .bool(flatten), "scale": .double(scale), "standardize": .bool(standardize),
+        ])])
     }
 }
 

@@ -28,19 +28,45 @@ public struct DataSpec: Sendable, Equatable {
     public var flatten: Bool
     /// Inputs are divided by this, e.g. 255 maps pixels to [0, 1]. Default 1 (unchanged).
     public var scale: Double
+    /// Per-feature (x - mean) / std after `scale`, the statistics from the training split alone. Default false.
+    public var standardize: Bool
 
-    public init(dataset: Dataset, flatten: Bool = true, scale: Double = 1) {
+    public init(dataset: Dataset, flatten: Bool = true, scale: Double = 1, standardize: Bool = false) {
         self.dataset = dataset
         self.flatten = flatten
         self.scale = scale
+        self.standardize = standardize
     }
 }
 
-/// A dataset by name, or a folder of IDX files (train/test images and labels).
+/// A dataset by name, a folder of IDX files (train/test images and labels), or a CSV file.
 public enum Dataset: Sendable, Equatable, Hashable {
     case mnist
     case fashionMNIST
     case idxFolder(String)
+    case csv(CSVDataset)
+}
+
+/// `{csv: PATH, label: COLUMN, test_csv: PATH}` or `{csv: PATH, label: COLUMN, test_fraction: F}`.
+public struct CSVDataset: Sendable, Equatable, Hashable {
+    /// Where the test samples come from: a second file, or a seeded fraction of the rows.
+    public enum Test: Sendable, Equatable, Hashable {
+        case file(String)
+        case fraction(Double)
+    }
+
+    /// The CSV file (with a header), as written in the experiment: relative paths are taken from the
+    /// current directory when the data is read.
+    public var path: String
+    /// The name of the label column in the header.
+    public var label: String
+    public var test: Test
+
+    public init(path: String, label: String, test: Test) {
+        self.path = path
+        self.label = label
+        self.test = test
+    }
 }
 
 /// Feature count (after flattening) and class count of a dataset.

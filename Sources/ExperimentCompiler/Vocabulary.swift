@@ -7,7 +7,8 @@ public enum Vocabulary {
     /// The keys of each section, in the order documented in docs/experiments.md.
     public static let topLevelKeys = ["name", "seed", "data", "model", "compile", "fit"]
     static let dataKeys = ["dataset", "preprocess"]
-    static let preprocessKeys = ["flatten", "scale"]
+    static let preprocessKeys = ["flatten", "scale", "standardize"]
+    static let csvKeys = ["csv", "label", "test_csv", "test_fraction"]
     static let modelKeys = ["layers"]
     static let compileKeys = ["optimizer", "loss", "metrics"]
     static let fitKeys = ["epochs", "batch_size", "shuffle", "validation", "validation_split", "early_stopping",

@@ -11,34 +11,60 @@ public struct ModelBuilder {
         self.experiment = experiment
     }
 
-    /// The dataset the experiment names, located by the documented search order.
-    public var datasetSource: DatasetSource {
+    /// The IDX dataset the experiment names, located by the documented search order; nil for a CSV dataset.
+    public var datasetSource: DatasetSource? {
         switch experiment.data.dataset {
         case .mnist: return DatasetCatalog.mnist
         case .fashionMNIST: return DatasetCatalog.fashionMNIST
         case .idxFolder(let path): return DatasetCatalog.folder(path)
+        case .csv: return nil
         }
     }
 
+    /// The experiment's dataset, read from disk: IDX files or CSV, whichever it names.
+    public func loadDataset(search: DataSearch = .process()) throws(DatasetError) -> Datasets.Dataset {
+        if let datasetSource { return try Datasets.Dataset.load(datasetSource, search: search) }
+        guard case .csv(let csv) = experiment.data.dataset else { preconditionFailure("no source for \(experiment.data.dataset)") }
+        return try Self.csvSource(csv, seed: experiment.seed).load(search: search)
+    }
+
+    /// A compiled CSV dataset as the loader's value; `seed` draws a `test_fraction` split.
+    public static func csvSource(_ csv: CSVDataset, seed: UInt64) -> CSVDatasetSource {
+        let test: CSVDatasetSource.TestSplit = switch csv.test {
+        case .file(let path): .file(path)
+        case .fraction(let fraction): .fraction(fraction)
+        }
+        return CSVDatasetSource(path: csv.path, label: csv.label, test: test, seed: seed)
+    }
+
+    /// Flatten and scale, as declared; standardisation is fitted per run in `sources(_:)`.
     public var preprocessing: Preprocessing {
         let scale = experiment.data.scale
         return Preprocessing(flatten: experiment.data.flatten, scale: scale == 1 ? nil : Float(scale))
     }
 
     /// Training, validation (when the experiment asks for it) and test sources of `dataset`.
+    ///
+    /// With `standardize: true` the statistics come from the training source alone, after a validation
+    /// split is cut off, and the same preprocessing then serves validation and test.
     public func sources(_ dataset: Datasets.Dataset) throws(DatasetError)
         -> (train: BatchSource, validation: BatchSource?, test: BatchSource)
     {
-        let test = dataset.test.preprocessed(preprocessing)
+        let train: DatasetSplit, validation: DatasetSplit?
         switch experiment.fit.validation {
-        case .none:
-            return (dataset.train.preprocessed(preprocessing), nil, test)
-        case .test:
-            return (dataset.train.preprocessed(preprocessing), test, test)
+        case .none, .test:
+            (train, validation) = (dataset.train, nil)
         case .split(let fraction):
             let parts = try ValidationSplit.split(dataset.train, fraction: fraction)
-            return (parts.train.preprocessed(preprocessing), parts.validation.preprocessed(preprocessing), test)
+            (train, validation) = (parts.train, parts.validation)
         }
+        var preprocessing = self.preprocessing
+        if experiment.data.standardize {
+            preprocessing.standardization = Standardization.fit(train.preprocessed(preprocessing))
+        }
+        let test = dataset.test.preprocessed(preprocessing)
+        let validationSource = experiment.fit.validation == .test ? test : validation?.preprocessed(preprocessing)
+        return (train.preprocessed(preprocessing), validationSource, test)
     }
 
     /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size

@@ -39,10 +39,10 @@ enum CompileStep {
 
     /// The compiler every command uses: an IDX folder's shape comes from its headers; when they cannot
     /// be read, the loader reports why.
-    static let compiler = Compiler { path in
+    static let compiler = Compiler(idxFolderShape: { path in
         guard let shape = try? DatasetCatalog.folder(path).shape() else { return nil }
         return ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount)
-    }
+    }, csvProbe: CSVInspection.probe)
 
     /// A `sweep:` section is checked with the rest of the file, so a mistake in it shows before any run.
     static func sweepSectionDiagnostics(_ bytes: [UInt8], source: String) -> [Diagnostic] {

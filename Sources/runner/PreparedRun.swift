@@ -11,7 +11,7 @@ struct PreparedRun {
     init(_ experiment: Experiment) throws(RunnerFailure) {
         let builder = ModelBuilder(experiment)
         do {
-            sources = try builder.sources(try Datasets.Dataset.load(builder.datasetSource))
+            sources = try builder.sources(try builder.loadDataset())
         } catch {
             throw .usage(error.description)
         }

@@ -16,7 +16,10 @@ struct Runner: ParsableCommand {
 
             Exit status: 0 success (or a run already completed), 1 the run failed, 2 a usage or experiment error, 130 interrupted (Ctrl-C).
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, SweepCommand.self, CompareCommand.self, DiffCommand.self, PlotCommand.self, VerifyCommand.self, BenchCommand.self, EvaluateCommand.self, PredictCommand.self],
+        subcommands: [
+            RunCommand.self, CheckCommand.self, SweepCommand.self, CompareCommand.self, DiffCommand.self, PlotCommand.self,
+            VerifyCommand.self, EvaluateCommand.self, PredictCommand.self, DataCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

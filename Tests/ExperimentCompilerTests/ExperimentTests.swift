@@ -113,7 +113,8 @@ final class ExperimentTests: XCTestCase {
                 "dataset": "fashion-mnist",
                 "preprocess": {
                   "flatten": true,
-                  "scale": 1.0
+                  "scale": 1.0,
+                  "standardize": false
                 }
               },
               "fit": {
