@@ -55,16 +55,7 @@ public struct BatchSource: Sendable {
                 }
             }
         }
-        if let standardization = preprocessing.standardization {
-            standardization.mean.withUnsafeBufferPointer { mean in
-                standardization.std.withUnsafeBufferPointer { std in
-                    for row in 0..<indices.count {
-                        let x = into + row * features
-                        for j in 0..<features { x[j] = (x[j] - mean[j]) / std[j] }
-                    }
-                }
-            }
-        }
+        preprocessing.standardization?.apply(to: into, rows: indices.count)
     }
 
     /// One image's bytes to floats; a separate loop per case so each vectorises without a branch inside.

@@ -47,6 +47,20 @@ public struct Standardization: Sendable, Equatable {
         return Standardization(mean: mean.map { Float($0) }, std: std.map { $0 == 0 ? 1 : Float($0) })
     }
 
+    /// `x' = (x - mean) / std` in place over `rows` samples of `mean.count` features each: the one place the
+    /// statistics are applied, to training batches and to inputs given to `runner predict` alike.
+    public func apply(to rows: UnsafeMutablePointer<Float>, rows count: Int) {
+        let features = mean.count
+        mean.withUnsafeBufferPointer { mean in
+            std.withUnsafeBufferPointer { std in
+                for row in 0..<count {
+                    let x = rows + row * features
+                    for j in 0..<features { x[j] = (x[j] - mean[j]) / std[j] }
+                }
+            }
+        }
+    }
+
     private static func forEachBatch(_ source: BatchSource, _ body: (UnsafePointer<Float>, Int) -> Void) {
         let batch = 1024, features = source.featureCount
         let rows = UnsafeMutablePointer<Float>.allocate(capacity: batch * features)

@@ -14,7 +14,8 @@ struct PredictCommand: ParsableCommand {
             Rebuilds the model from RUN/resolved.json, loads RUN/model.safetensors and runs it in inference mode on \
             FILE: an IDX images file (plain or gzipped, e.g. data/mnist/t10k-images-idx3-ubyte.gz) or a CSV with one \
             sample per line (784 numbers for MNIST; a header line is optional). Each value is preprocessed as the \
-            experiment says (divided by data.scale). Output: CSV 'index,predicted,p0,...' (index from 0, predicted \
+            experiment says (divided by data.scale, then standardised with the training split's statistics when \
+            data.preprocess.standardize is on). Output: CSV 'index,predicted,p0,...' (index from 0, predicted \
             the first class with the highest output), written atomically to --output or printed.
 
             Example:
@@ -37,7 +38,12 @@ struct PredictCommand: ParsableCommand {
         guard let width = saved.inputWidth else {
             throw RunnerFailure.located(ModelFileError.mismatch(path: saved.modelPath, reason: "it has no tensor 'dense.kernel'").description)
         }
-        let samples = try PredictionInput(path: input, width: width, scale: experiment.data.scale)
+        var samples = try PredictionInput(path: input, width: width, scale: experiment.data.scale)
+        if experiment.data.standardize {
+            // The statistics are the training split's, as in training: fitted again from the run's own data.
+            let standardization = try PreparedRun(experiment).sources.train.preprocessing.standardization
+            samples.features.withUnsafeMutableBufferPointer { standardization?.apply(to: $0.baseAddress!, rows: samples.rows) }
+        }
         let model: Sequential
         do {
             model = try ModelBuilder(experiment).trainer(inputWidth: width).model

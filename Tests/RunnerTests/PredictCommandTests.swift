@@ -48,6 +48,23 @@ final class PredictCommandTests: XCTestCase {
             """, check.error + " (scripts/setup installs numpy and safetensors)")
     }
 
+    /// A model trained on standardised inputs predicts from inputs standardised with the training split's
+    /// statistics: its predicted classes score exactly the recorded test accuracy.
+    func testAStandardisedRunPredictsWithItsTrainingStatistics() throws {
+        let results = TemporaryDirectory("runner-results")
+        let run = try EvaluateCommandTests.train(results, ["--set", "data.preprocess.standardize=true"])
+        let r = try RunnerProcess.run(["predict", run, "--input", testImages])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let check = try Shell.run(["python3", "-c", """
+            import gzip, json, sys
+            predicted = [int(l.split(',')[1]) for l in open(sys.argv[1]).read().splitlines()[1:]]
+            y = gzip.open(sys.argv[2]).read()[8:]
+            test = json.load(open(sys.argv[3] + '/metrics.json'))['test']
+            print(sum(p == t for p, t in zip(predicted, y)) / len(y) == test['accuracy'])
+            """, results.write("predictions.csv", r.stdout), "data/mnist/t10k-labels-idx1-ubyte.gz", run], in: RunnerProcess.packageRoot)
+        XCTAssertEqual(check.output, "True\n", check.error)
+    }
+
     func testACSVOfPixelsGivesTheSamePredictionsAsTheImages() throws {
         let results = TemporaryDirectory("runner-results")
         let run = try EvaluateCommandTests.train(results)
