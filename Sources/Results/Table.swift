@@ -81,3 +81,11 @@ extension Double {
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 }
+
+extension Table {
+    /// The table without the columns whose key is in `keys`.
+    public func removing(columns keys: Set<String>) -> Table {
+        let kept = columns.indices.filter { !keys.contains(columns[$0].key) }
+        return Table(columns: kept.map { columns[$0] }, rows: rows.map { row in kept.map { row[$0] } })
+    }
+}

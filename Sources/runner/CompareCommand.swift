@@ -37,6 +37,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Add each class's test accuracy after test_accuracy (class_0, class_1, ...; csv and json: per_class_accuracy[N]).")
     var perClass = false
 
+    @Flag(help: "Leave out the setting columns: for runs of different experiments, whose settings differ everywhere.")
+    var noSettings = false
+
     func run() throws {
         let folders = (paths.isEmpty ? ["results"] : paths).map { URL(fileURLWithPath: $0) }
         let runs: [RunFolderContents]
@@ -47,6 +50,7 @@ struct CompareCommand: ParsableCommand {
         }
         let comparison = Comparison(runs)
         var table = perClass ? comparison.perClassTable : comparison.table
+        if noSettings { table = table.removing(columns: Set(comparison.differingPaths)) }
         if let sort {
             do {
                 table = try table.sorted(by: sort)

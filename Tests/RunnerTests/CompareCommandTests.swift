@@ -123,3 +123,20 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted(), before)
     }
 }
+
+/// `--no-settings`: runs of different experiments, compared on their figures alone.
+final class CompareWithoutSettingsTests: XCTestCase {
+    func testNoSettingsLeavesOnlyTheFixedColumns() throws {
+        let root = TemporaryDirectory()
+        let results = root.url.appendingPathComponent("results")
+        var a = RunFolderFixture(runID: "lr=0.01-1a2b3c4d")
+        a.learningRate = 0.01
+        a.write(under: results)
+        RunFolderFixture(runID: "5e6f7a8b").write(under: results)
+        let r = try RunnerProcess.run(["compare", "--no-settings", "--format", "csv"], in: root.url)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout.split(separator: "\n").first, "name,run,epochs,train_accuracy,test_accuracy,gap_points,best_epoch,status")
+        let full = try RunnerProcess.run(["compare", "--format", "csv"], in: root.url)
+        XCTAssertTrue(full.stdout.hasPrefix("name,run,compile.optimizer.learning_rate,"), full.stdout)
+    }
+}
