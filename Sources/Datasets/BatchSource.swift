@@ -85,3 +85,22 @@ extension DatasetSplit {
         BatchSource(split: self, preprocessing: preprocessing)
     }
 }
+
+extension BatchSource {
+    /// Every sample in order, `size` at a time, gathered into `images` and `labels` (room for `size` samples);
+    /// `body` gets each batch's row count. For passes without training: evaluation, prediction, statistics.
+    public func forEachBatch(size: Int, images: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>,
+                             _ body: (Int) -> Void) {
+        var indices = [Int32](repeating: 0, count: size)
+        var lower = 0
+        while lower < count {
+            let rows = min(size, count - lower)
+            for i in 0..<rows { indices[i] = Int32(lower + i) }
+            indices.withUnsafeBufferPointer { all in
+                gather(indices: UnsafeBufferPointer(rebasing: all[0..<rows]), images: images, labels: labels)
+            }
+            body(rows)
+            lower += rows
+        }
+    }
+}

@@ -66,16 +66,6 @@ public struct Standardization: Sendable, Equatable {
         let rows = UnsafeMutablePointer<Float>.allocate(capacity: batch * features)
         let labels = UnsafeMutablePointer<Int32>.allocate(capacity: batch)
         defer { rows.deallocate(); labels.deallocate() }
-        var indices = [Int32](repeating: 0, count: batch)
-        var start = 0
-        while start < source.count {
-            let n = min(batch, source.count - start)
-            for i in 0..<n { indices[i] = Int32(start + i) }
-            indices.withUnsafeBufferPointer { all in
-                source.gather(indices: UnsafeBufferPointer(rebasing: all[0..<n]), images: rows, labels: labels)
-            }
-            body(rows, n)
-            start += n
-        }
+        source.forEachBatch(size: batch, images: rows, labels: labels) { n in body(rows, n) }
     }
 }

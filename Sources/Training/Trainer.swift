@@ -134,17 +134,7 @@ public final class Trainer {
     }
 
     private func forEachBatch(of data: BatchSource, _ body: (Int) -> Void) {
-        var indices = [Int32](repeating: 0, count: batchSize)
-        var lower = 0
-        while lower < data.count {
-            let rows = min(batchSize, data.count - lower)
-            for i in 0..<rows { indices[i] = Int32(lower + i) }
-            indices.withUnsafeBufferPointer { all in
-                data.gather(indices: UnsafeBufferPointer(rebasing: all[0..<rows]), images: features, labels: labels)
-            }
-            body(rows)
-            lower += rows
-        }
+        data.forEachBatch(size: batchSize, images: features, labels: labels, body)
     }
 }
 
