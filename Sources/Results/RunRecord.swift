@@ -66,8 +66,7 @@ public struct RunRecord: Sendable {
     /// The status recorded in `folder/run.json`, or nil when there is no readable one.
     public static func recordedStatus(inFolder folder: String) -> RunStatus? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let text = object["status"] as? String else { return nil }
+              let text = (try? JSONValue(parsing: data))?["status"]?.string else { return nil }
         return RunStatus(rawValue: text)
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Datasets
+import ExperimentCompiler
 import Foundation
 import NeuralNetwork
 import Results
@@ -41,7 +43,7 @@ struct PredictCommand: ParsableCommand {
         var samples = try PredictionInput(path: input, width: width, scale: experiment.data.scale)
         if experiment.data.standardize {
             // The statistics are the training split's, as in training: fitted again from the run's own data.
-            let standardization = try PreparedRun(experiment).sources.train.preprocessing.standardization
+            let standardization = try Self.trainingStandardization(experiment)
             samples.features.withUnsafeMutableBufferPointer { standardization?.apply(to: $0.baseAddress!, rows: samples.rows) }
         }
         let model: Sequential
@@ -63,6 +65,17 @@ struct PredictCommand: ParsableCommand {
             throw RunnerFailure.runFailed(error.description)
         }
         print("Predictions: \(samples.rows) sample\(samples.rows == 1 ? "" : "s") -> \(output)")
+    }
+
+    /// The statistics the run trained with, fitted again on the same training split (loading the data,
+    /// without building a trainer).
+    static func trainingStandardization(_ experiment: Experiment) throws(RunnerFailure) -> Standardization? {
+        let builder = ModelBuilder(experiment)
+        do throws(DatasetError) {
+            return try builder.sources(try builder.loadDataset()).train.preprocessing.standardization
+        } catch {
+            throw .usage(error.description)
+        }
     }
 
     /// `index,predicted,p0,...,p9`, then one row per sample; floats in their shortest exact form.
