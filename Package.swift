@@ -27,12 +27,13 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["CZlib", "CCrypto", "SeededRandom"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS", "SeededRandom"]),
         .target(name: "Training", dependencies: ["ExperimentCompiler", "Datasets", "NeuralNetwork"]),
-        .target(name: "Results", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
+        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork"]),
+        .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler"]),
         .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML", "SeededRandom"]),
         .executableTarget(
             name: "runner",
             dependencies: [
-                "YAML", "ExperimentCompiler", "Datasets", "NeuralNetwork", "Training", "Results", "Sweeps",
+                "YAML", "ExperimentCompiler", "Datasets", "NeuralNetwork", "Training", "RunStore", "Reports", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +44,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "TestSupport"]),
-        .testTarget(name: "ResultsTests", dependencies: ["Results", "Training", "ExperimentCompiler", "TestSupport"]),
+        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Training", "ExperimentCompiler", "Datasets", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "RunStore", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Results
+import RunStore
+import Reports
 
 /// `runner compare [PATH...]`: one row per run, the settings that differ and how each run did.
 struct CompareCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Results
+import RunStore
+import Reports
 
 /// `runner diff RUN_A RUN_B`: configuration changes, then the metrics side by side with the change.
 struct DiffCommand: ParsableCommand {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import ExperimentCompiler
 import Foundation
-import Results
+import RunStore
+import Reports
 import Training
 
 /// `runner evaluate RUN [--data DATASET]`: a saved model's loss and metrics, as Keras' `model.evaluate`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Results
+import RunStore
+import Reports
 
 /// `runner plot RUN...`: learning curves (accuracy and loss per epoch, train and validation) as one SVG.
 struct PlotCommand: ParsableCommand {

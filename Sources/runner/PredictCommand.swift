@@ -3,7 +3,8 @@ import Datasets
 import ExperimentCompiler
 import Foundation
 import NeuralNetwork
-import Results
+import RunStore
+import Reports
 import Training
 
 /// `runner predict RUN --input FILE`: class probabilities and the predicted class per sample, as the

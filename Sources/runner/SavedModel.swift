@@ -2,7 +2,8 @@ import Datasets
 import ExperimentCompiler
 import Foundation
 import NeuralNetwork
-import Results
+import RunStore
+import Reports
 
 /// A run folder's trained model: its experiment compiled back from `resolved.json`, and its weights in
 /// `model.safetensors`. What `evaluate` and `predict` start from, and what `run` writes at the end.

@@ -1,7 +1,8 @@
 import Datasets
 import Foundation
 import NeuralNetwork
-import Results
+import RunStore
+import Reports
 import Training
 
 /// One experiment trained into its run folder: skipped when that exact run already completed, locked so

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Results
+import RunStore
+import Reports
 
 /// `runner verify RUN`: trains a finished run again from its `resolved.json` and checks that every
 /// deterministic file comes out byte for byte the same.

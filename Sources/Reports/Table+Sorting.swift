@@ -1,0 +1,29 @@
+import RunStore
+/// `--sort` named a column the table does not have.
+public struct UnknownColumnError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var name: String
+    public var columns: [String]
+
+    public var description: String {
+        "unknown column '\(name)' for --sort; the columns are: \(columns.joined(separator: ", "))"
+    }
+}
+
+extension Table {
+    /// The rows ordered by the column whose header or key is `name`: numbers numerically and before
+    /// text, text by its characters, missing values last; rows that tie keep their order.
+    public func sorted(by name: String) throws(UnknownColumnError) -> Table {
+        guard let index = columns.firstIndex(where: { $0.header == name || $0.key == name }) else {
+            throw UnknownColumnError(name: name, columns: columns.map(\.header))
+        }
+        func rank(_ cell: Cell) -> Int { cell.value == .null ? 2 : cell.value.number == nil ? 1 : 0 }
+        let order = rows.indices.sorted { a, b in
+            let (x, y) = (rows[a][index], rows[b][index])
+            if rank(x) != rank(y) { return rank(x) < rank(y) }
+            if let p = x.value.number, let q = y.value.number, p != q { return p < q }
+            if rank(x) == 1, x.text != y.text { return x.text < y.text }
+            return a < b
+        }
+        return Table(columns: columns, rows: order.map { rows[$0] })
+    }
+}

@@ -1,0 +1,57 @@
+import ExperimentCompiler
+@testable import Reports
+import RunStore
+import TestSupport
+import XCTest
+
+final class ComparisonTests: XCTestCase {
+    private func run(_ id: String, _ resolved: String, status: RunStatus = .completed) throws -> RunFolderContents {
+        RunFolderContents(path: URL(fileURLWithPath: "results/x/\(id)"), name: "x", runID: id, status: status,
+                          resolved: try JSONValue(parsing: resolved), history: [:], epochs: 1, metrics: nil, run: .object([:]))
+    }
+
+    func testOnlyDifferingPathsBecomeColumnsWithShortUniqueHeaders() throws {
+        let runs = [
+            try run("a", #"{"name": "x", "fit": {"epochs": 2, "batch_size": 32}, "model": {"layers": [{"dense": {"units": 64}}, {"dense": {"units": 10}}]}, "compile": {"optimizer": {"name": "adam"}, "loss": {"name": "mse"}}}"#),
+            try run("b", #"{"name": "y", "fit": {"epochs": 3, "batch_size": 32}, "model": {"layers": [{"dense": {"units": 32}}, {"dense": {"units": 20}}, {"dense": {"units": 10}}]}, "compile": {"optimizer": {"name": "sgd"}, "loss": {"name": "mae"}}}"#),
+        ]
+        let comparison = Comparison(runs)
+        XCTAssertEqual(comparison.differingPaths, [
+            "compile.loss.name", "compile.optimizer.name", "fit.epochs",
+            "model.layers[0].dense.units", "model.layers[1].dense.units", "model.layers[2].dense.units",
+        ])
+        let table = comparison.table
+        XCTAssertEqual(table.columns.map(\.header), [
+            "name", "run", "loss.name", "optimizer.name", "fit.epochs",
+            "layers[0].dense.units", "layers[1].dense.units", "layers[2].dense.units",
+            "epochs", "train_accuracy", "test_accuracy", "gap", "best_epoch", "status",
+        ])
+        XCTAssertEqual(table.rows.map { $0[7].text }, ["-", "10"], "a layer only one run has")
+        XCTAssertEqual(table.columns[5].alignment, .right)
+        XCTAssertEqual(table.columns[7].alignment, .left, "missing in one run")
+    }
+
+    func testShortHeadersGrowOnlyWhereNeeded() {
+        XCTAssertEqual(shortHeaders(for: ["compile.optimizer.learning_rate", "seed"], reserved: []), ["learning_rate", "seed"])
+        XCTAssertEqual(shortHeaders(for: ["a.x.name", "b.x.name", "c.y"], reserved: []), ["a.x.name", "b.x.name", "y"])
+        XCTAssertEqual(shortHeaders(for: ["fit.status"], reserved: ["status"]), ["fit.status"])
+    }
+
+    func testKeyPathsSortIndicesNumerically() {
+        XCTAssertEqual(["m.l[10].u", "m.l[2].u", "m.k", "fit.epochs"].sorted(by: keyPathPrecedes), ["fit.epochs", "m.k", "m.l[2].u", "m.l[10].u"])
+    }
+
+    func testSingleRunHasNoConfigurationColumns() throws {
+        let comparison = Comparison([try run("a", #"{"name": "x", "seed": 1}"#)])
+        XCTAssertEqual(comparison.differingPaths, [])
+        XCTAssertEqual(comparison.table.columns.count, 8)
+    }
+
+    func testRunningRunShowsItsEpochsSoFar() throws {
+        var running = try run("a", #"{"fit": {"epochs": 10}}"#, status: .running)
+        running.history = ["accuracy": [0.8, 0.9], "val_loss": [0.3, 0.2]]
+        running.epochs = 2
+        let row = Comparison([running]).table.rows[0]
+        XCTAssertEqual(row.map(\.text), ["x", "a", "2/10", "0.9000", "-", "-", "2", "running"])
+    }
+}

@@ -1,9 +1,0 @@
-import Results
-import XCTest
-
-final class RunStatusTests: XCTestCase {
-    func testStatusesAreTheNamesRunJSONUses() {
-        XCTAssertEqual(RunStatus.allCases.map(\.rawValue),
-                       ["running", "completed", "interrupted", "diverged", "failed", "crashed"])
-    }
-}
