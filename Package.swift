@@ -30,10 +30,13 @@ let package = Package(
         .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork"]),
         .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler"]),
         .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML", "SeededRandom"]),
+        .target(name: "RunLifecycle", dependencies: [
+            "YAML", "ExperimentCompiler", "SeededRandom", "Datasets", "NeuralNetwork", "Training", "RunStore", "Sweeps",
+        ]),
         .executableTarget(
             name: "runner",
             dependencies: [
-                "YAML", "ExperimentCompiler", "Datasets", "NeuralNetwork", "Training", "RunStore", "Reports", "Sweeps",
+                "ExperimentCompiler", "Datasets", "Training", "RunStore", "Reports", "Sweeps", "RunLifecycle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Training", "ExperimentCompiler", "Datasets", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RunStore", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
+        .testTarget(name: "RunLifecycleTests", dependencies: ["RunLifecycle", "RunStore", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
     ]
 )

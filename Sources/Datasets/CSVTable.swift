@@ -4,12 +4,12 @@
 /// LF or CRLF line ends, an optional UTF-8 byte-order mark, fields optionally in double quotes (`""` inside
 /// quotes is one quote). A quoted field may not span lines (no numeric dataset needs it, and it would make
 /// line numbers in errors lie). Blank lines are skipped.
-struct CSVTable: Sendable {
+public struct CSVTable: Sendable {
     /// One field and where it starts (1-based line and column, in characters of the line).
-    struct Field: Sendable {
-        var text: Substring
-        var line: Int
-        var column: Int
+    public struct Field: Sendable {
+        public var text: Substring
+        public var line: Int
+        public var column: Int
     }
 
     let path: String
@@ -20,11 +20,7 @@ struct CSVTable: Sendable {
 
     /// Splits `text` (the file `path`); every row must have as many fields as the header.
     init(path: String, text: String) throws(DatasetError) {
-        // "\r\n" is one Character in Swift, so both line ends are separators here.
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .enumerated().map { (offset, line) in (number: offset + 1, text: line) }
-        if let first = lines.first, first.text.hasPrefix("\u{FEFF}") { lines[0].text = first.text.dropFirst() }
-        lines.removeAll { $0.text.allSatisfy { $0 == " " || $0 == "\t" } }
+        let lines = Self.lines(text)
         guard let headerLine = lines.first else { throw .csv(.empty(path: path)) }
         let header = try Self.fields(headerLine.text, line: headerLine.number, path: path).map {
             String($0.text).trimmingSpaces
@@ -53,8 +49,18 @@ struct CSVTable: Sendable {
         self.rows = rows
     }
 
+    /// The non-blank lines of `text` with their 1-based numbers, LF or CRLF line ends, a UTF-8 byte-order mark dropped.
+    public static func lines(_ text: String) -> [(number: Int, text: Substring)] {
+        // "\r\n" is one Character in Swift, so both line ends are separators here.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .enumerated().map { (offset, line) in (number: offset + 1, text: line) }
+        if let first = lines.first, first.text.hasPrefix("\u{FEFF}") { lines[0].text = first.text.dropFirst() }
+        lines.removeAll { $0.text.allSatisfy { $0 == " " || $0 == "\t" } }
+        return lines
+    }
+
     /// The fields of one line, split on commas outside double quotes.
-    static func fields(_ line: Substring, line number: Int, path: String) throws(DatasetError) -> [Field] {
+    public static func fields(_ line: Substring, line number: Int, path: String) throws(DatasetError) -> [Field] {
         var fields: [Field] = []
         var index = line.startIndex
         var column = 1
@@ -113,7 +119,8 @@ extension String {
 }
 
 extension Substring {
-    var trimmingSpaces: Substring {
+    /// Without leading and trailing spaces and tabs.
+    public var trimmingSpaces: Substring {
         var text = self
         while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
         while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }

@@ -41,21 +41,29 @@ extension Compiler {
             return .idxFolder(text)
         }
         guard let text = c.string(node, "data.dataset") else { return nil }
+        switch Self.dataset(named: text) {
+        case .success(let dataset): return dataset
+        case .failure(let problem):
+            c.error(node.mark, problem.message)
+            return nil
+        }
+    }
+
+    /// A dataset written as one word: a built-in name or a folder of IDX files (a path containing '/'), as the
+    /// file's `data.dataset` and `runner evaluate --data` take it; the failure says what to write instead.
+    public static func dataset(named text: String) -> Result<Dataset, DatasetNameProblem> {
         if text.contains("/") {
             if text.lowercased().hasSuffix(".csv") {
-                c.error(node.mark, "a CSV dataset needs its label column and test split: write {csv: \(text), label: COLUMN, test_csv: PATH} or {csv: \(text), label: COLUMN, test_fraction: 0.2}")
-                return nil
+                return .failure(DatasetNameProblem(message: "a CSV dataset needs its label column and test split: write {csv: \(text), label: COLUMN, test_csv: PATH} or {csv: \(text), label: COLUMN, test_fraction: 0.2}"))
             }
-            return .idxFolder(text)
+            return .success(.idxFolder(text))
         }
-        if let known = Vocabulary.datasets.first(where: { $0.name == text }) { return known.dataset }
+        if let known = Vocabulary.datasets.first(where: { $0.name == text }) { return .success(known.dataset) }
         let names = Vocabulary.datasets.map(\.name)
         if let close = Suggestion.closest(to: text, among: names) {
-            c.error(node.mark, "unknown dataset '\(text)'; did you mean '\(close)'?")
-        } else {
-            c.error(node.mark, "unknown dataset '\(text)' (expected \(names.joined(separator: ", ")), a folder of IDX files written as a path containing '/', e.g. ./data/my-idx, or {csv: PATH, label: COLUMN, test_csv: PATH})")
+            return .failure(DatasetNameProblem(message: "unknown dataset '\(text)'; did you mean '\(close)'?"))
         }
-        return nil
+        return .failure(DatasetNameProblem(message: "unknown dataset '\(text)' (expected \(names.joined(separator: ", ")), a folder of IDX files written as a path containing '/', e.g. ./data/my-idx, or {csv: PATH, label: COLUMN, test_csv: PATH})"))
     }
 
     /// `{csv: PATH, label: COLUMN, test_csv: PATH | test_fraction: F}`: exactly one of the two test keys, since
@@ -101,4 +109,9 @@ extension Compiler {
         }
         return nil
     }
+}
+
+/// Why a dataset name is not one the compiler knows, in the words of its diagnostic.
+public struct DatasetNameProblem: Error, Sendable {
+    public var message: String
 }

@@ -21,7 +21,15 @@ public enum JSONValue: Sendable, Equatable {
         return out
     }
 
-    private func write(to out: inout String, indent: String) {
+    /// The same members in the same order on one line, without spaces (a safetensors header).
+    public var compactText: String {
+        var out = ""
+        write(to: &out, indent: nil)
+        return out
+    }
+
+    /// `indent` nil writes the compact form.
+    private func write(to out: inout String, indent: String?) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -31,27 +39,29 @@ public enum JSONValue: Sendable, Equatable {
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
-            let inner = indent + "  "
-            out += "[\n"
+            let inner = indent.map { $0 + "  " }
+            out += inner == nil ? "[" : "[\n"
             for (i, item) in items.enumerated() {
-                out += inner
+                out += inner ?? ""
                 item.write(to: &out, indent: inner)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                if i < items.count - 1 { out += "," }
+                if inner != nil { out += "\n" }
             }
-            out += indent + "]"
+            out += (indent ?? "") + "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
-            let inner = indent + "  "
+            let inner = indent.map { $0 + "  " }
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            out += "{\n"
+            out += inner == nil ? "{" : "{\n"
             for (i, key) in keys.enumerated() {
-                out += inner
+                out += inner ?? ""
                 Self.quote(key, into: &out)
-                out += ": "
+                out += inner == nil ? ":" : ": "
                 members[key]!.write(to: &out, indent: inner)
-                out += i == keys.count - 1 ? "\n" : ",\n"
+                if i < keys.count - 1 { out += "," }
+                if inner != nil { out += "\n" }
             }
-            out += indent + "}"
+            out += (indent ?? "") + "}"
         }
     }
 

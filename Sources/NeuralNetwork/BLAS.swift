@@ -64,19 +64,13 @@ public enum BLAS {
         }
         product()  // warm-up: thread start, page faults, packing buffers
         var calls = 0
-        let start = monotonicSeconds()
+        let start = ContinuousClock.now
         var elapsed = 0.0
         repeat {
             product()
             calls += 1
-            elapsed = monotonicSeconds() - start
+            elapsed = start.secondsSince
         } while elapsed < minimumSeconds
         return 2.0 * Double(m) * Double(n) * Double(k) * Double(calls) / elapsed / 1e9
-    }
-
-    static func monotonicSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }

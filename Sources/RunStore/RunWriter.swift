@@ -20,18 +20,23 @@ public final class RunWriter {
     }
 
     /// Files left by an earlier attempt that this one will write again; removed first so none is stale.
-    static let perAttemptFiles = [HistoryFiles.csvName, HistoryFiles.jsonName, MetricsFile.name, modelName]
+    static let perAttemptFiles = [HistoryFiles.csvName, HistoryFiles.jsonName, MetricsFile.name, modelName, PreprocessingFile.name]
 
     /// The trained weights of a completed run, in the safetensors format.
     public static let modelName = "model.safetensors"
 
-    /// Writes the experiment as given, the resolved experiment and a `running` record.
-    public func start(source: [UInt8], resolvedJSON: String) throws(ResultsWriteError) {
+    /// Writes the experiment as given, the resolved experiment, what inference will need of the training data
+    /// (when there is any) and a `running` record.
+    public func start(source: [UInt8], resolvedJSON: String,
+                      preprocessing: PreprocessingFile = PreprocessingFile(standardization: nil, classNames: nil))
+        throws(ResultsWriteError)
+    {
         for name in Self.perAttemptFiles where unlink(path(name)) != 0 && errno != ENOENT {
             throw .system(path(name), "remove")
         }
         try AtomicFile.write(source, to: path("experiment.yaml"))
         try AtomicFile.write(resolvedJSON, to: path("resolved.json"))
+        if !preprocessing.isEmpty { try AtomicFile.write(preprocessing.json.canonicalText, to: path(PreprocessingFile.name)) }
         try writeRecord()
     }
 

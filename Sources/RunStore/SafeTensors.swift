@@ -1,3 +1,5 @@
+import ExperimentCompiler
+
 /// Named float32 tensors and string metadata in the safetensors format, as Hugging Face's `safetensors`
 /// package reads them (`safetensors.numpy.load_file`, `safe_open`).
 ///
@@ -33,7 +35,7 @@ public struct SafeTensors: Sendable, Equatable {
     public init(tensors: [Tensor], metadata: [String: String] = [:]) {
         precondition(Set(tensors.map(\.name)).count == tensors.count, "tensor names must be unique")
         precondition(!tensors.contains { $0.name == Self.metadataKey }, "\(Self.metadataKey) is not a tensor name")
-        self.tensors = tensors.sorted { Self.precedes($0.name, $1.name) }
+        self.tensors = tensors.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         self.metadata = metadata
     }
 
@@ -42,22 +44,17 @@ public struct SafeTensors: Sendable, Equatable {
 
     /// The file's bytes.
     public func encoded() -> [UInt8] {
-        var entries: [(key: String, json: String)] = []
-        if !metadata.isEmpty {
-            let members = metadata.keys.sorted(by: Self.precedes).map { Self.quoted($0) + ":" + Self.quoted(metadata[$0]!) }
-            entries.append((Self.metadataKey, "{" + members.joined(separator: ",") + "}"))
-        }
+        var entries: [String: JSONValue] = [:]
+        if !metadata.isEmpty { entries[Self.metadataKey] = .object(metadata.mapValues(JSONValue.string)) }
         var offset = 0
         for tensor in tensors {
             let end = offset + 4 * tensor.values.count
-            // Members in key order: data_offsets, dtype, shape.
-            let json = "{\"data_offsets\":[\(offset),\(end)],\"dtype\":\"F32\",\"shape\":["
-                + tensor.shape.map(String.init).joined(separator: ",") + "]}"
-            entries.append((tensor.name, json))
+            entries[tensor.name] = .object(["data_offsets": .array([.int(offset), .int(end)]), "dtype": .string("F32"),
+                                            "shape": .array(tensor.shape.map(JSONValue.int))])
             offset = end
         }
-        entries.sort { Self.precedes($0.key, $1.key) }
-        var header = Array(("{" + entries.map { Self.quoted($0.key) + ":" + $0.json }.joined(separator: ",") + "}").utf8)
+        // Keys in UTF-8 byte order, as every JSON file the runner writes.
+        var header = Array(JSONValue.object(entries).compactText.utf8)
         header += Array(repeating: UInt8(ascii: " "), count: (8 - header.count % 8) % 8)
 
         var bytes: [UInt8] = []
@@ -72,24 +69,5 @@ public struct SafeTensors: Sendable, Equatable {
             #endif
         }
         return bytes
-    }
-
-    /// Byte-wise UTF-8 order, the order of every JSON file the runner writes.
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
-    }
-
-    /// A JSON string literal (RFC 8259 escapes).
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
     }
 }

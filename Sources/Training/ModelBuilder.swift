@@ -46,8 +46,9 @@ public struct ModelBuilder {
     /// Training, validation (when the experiment asks for it) and test sources of `dataset`.
     ///
     /// With `standardize: true` the statistics come from the training source alone, after a validation
-    /// split is cut off, and the same preprocessing then serves validation and test.
-    public func sources(_ dataset: Datasets.Dataset) throws(DatasetError)
+    /// split is cut off, and the same preprocessing then serves validation and test; `savedStandardization`
+    /// (a run folder's) is used instead of fitting them again.
+    public func sources(_ dataset: Datasets.Dataset, savedStandardization: Standardization? = nil) throws(DatasetError)
         -> (train: BatchSource, validation: BatchSource?, test: BatchSource)
     {
         let train: DatasetSplit, validation: DatasetSplit?
@@ -60,16 +61,15 @@ public struct ModelBuilder {
         }
         var preprocessing = self.preprocessing
         if experiment.data.standardize {
-            preprocessing.standardization = Standardization.fit(train.preprocessed(preprocessing))
+            preprocessing.standardization = savedStandardization ?? Standardization.fit(train.preprocessed(preprocessing))
         }
         let test = dataset.test.preprocessed(preprocessing)
         let validationSource = experiment.fit.validation == .test ? test : validation?.preprocessed(preprocessing)
         return (train.preprocessed(preprocessing), validationSource, test)
     }
 
-    /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size
-    /// and the experiment's callbacks (early stopping, learning-rate schedule).
-    public func trainer(inputWidth: Int) throws -> Trainer {
+    /// The network alone, initialised from the experiment's seed: what inference starts from (no optimizer state).
+    public func model(inputWidth: Int) throws -> Sequential {
         let layers = experiment.model.layers.map { layer -> LayerSpec in
             switch layer {
             case .dense(let dense):
@@ -84,7 +84,13 @@ public struct ModelBuilder {
                 return .dropout(DropoutSpec(rate: dropout.rate, seed: dropout.seed))
             }
         }
-        let model = try Sequential(inputWidth: inputWidth, layers: layers, seed: experiment.seed)
+        return try Sequential(inputWidth: inputWidth, layers: layers, seed: experiment.seed)
+    }
+
+    /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size
+    /// and the experiment's callbacks (early stopping, learning-rate schedule).
+    public func trainer(inputWidth: Int) throws -> Trainer {
+        let model = try model(inputWidth: inputWidth)
         let spec = experiment.compile
         let loss = NeuralNetwork.Loss(LossKind(rawValue: spec.loss.kind.rawValue)!, fromLogits: spec.loss.fromLogits)
         let optimizer = makeOptimizer(Self.optimizerConfig(spec.optimizer), parameterCount: model.parameterCount)

@@ -171,11 +171,3 @@ struct Tally {
         for (i, metric) in metrics.enumerated() { logs[metric.name] = Double(correct[i]) / n }
     }
 }
-
-extension ContinuousClock.Instant {
-    /// Seconds from this instant to now.
-    public var secondsSince: Double {
-        let d = ContinuousClock.now - self
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-}

@@ -1,3 +1,4 @@
+import RunLifecycle
 import ArgumentParser
 import Foundation
 import RunStore

@@ -1,8 +1,7 @@
 import ArgumentParser
 import ExperimentCompiler
 import Foundation
-import RunStore
-import Reports
+import RunLifecycle
 import Training
 
 /// `runner evaluate RUN [--data DATASET]`: a saved model's loss and metrics, as Keras' `model.evaluate`.
@@ -35,37 +34,16 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let saved = try SavedModel(folder: runFolder)
-        var experiment = saved.compiled.experiment
-        if let data {
-            let resolved = Array(experiment.resolvedJSONText.utf8)
-            experiment = try CompileStep.compile(resolved, source: saved.folder + "/resolved.json",
-                                                 overrides: ["data.dataset=\(data)"]).experiment
-        }
-        let prepared = try PreparedRun(experiment)
-        let (test, trainer) = (prepared.sources.test, prepared.trainer)
-        let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
-        if let width = saved.inputWidth, width != test.featureCount {
-            throw RunnerFailure.usage("\(dataName) has \(test.featureCount) features per sample, the model in "
-                + "\(saved.folder) takes \(width); evaluate it on data of the same shape")
-        }
-        try saved.load(into: trainer.model)
-        let logs = trainer.evaluate(test)
+        let evaluation = try saved.evaluate(on: data)
         switch format {
         case .json:
-            print(JSONValue.object(Dictionary(uniqueKeysWithValues: logs.entries.map { ($0.name, .double($0.value)) })).canonicalText,
-                  terminator: "")
+            let figures = evaluation.logs.entries.map { ($0.name, JSONValue.double($0.value)) }
+            print(JSONValue.object(Dictionary(uniqueKeysWithValues: figures)).canonicalText, terminator: "")
         case .text:
-            let steps = (test.count + trainer.batchSize - 1) / trainer.batchSize
-            print("Evaluating \(saved.folder) on the test split of \(Self.datasetText(experiment)) (\(test.count) samples)")
-            print("\(steps)/\(steps) [\(String(repeating: "=", count: 30))]" + Self.values(logs))
+            let steps = evaluation.steps
+            print("Evaluating \(saved.folder) on the test split of \(evaluation.dataset) (\(evaluation.samples) samples)")
+            print("\(steps)/\(steps) [\(String(repeating: "=", count: 30))]" + Self.values(evaluation.logs))
         }
-    }
-
-    /// `data.dataset` as resolved.json spells it (a name or a folder).
-    static func datasetText(_ experiment: Experiment) -> String {
-        if case .object(let root) = experiment.resolvedJSON, case .object(let data)? = root["data"],
-           case .string(let dataset)? = data["dataset"] { return dataset }
-        return "the run's dataset"
     }
 
     /// ` - loss: 0.0562 - accuracy: 0.9815`: four decimals, tiny values in exponent form, as Keras' progress bar.

@@ -1,10 +1,6 @@
 import ArgumentParser
-import Datasets
-import ExperimentCompiler
-import Foundation
-import SeededRandom
+import RunLifecycle
 import Sweeps
-import YAML
 
 /// `runner sweep EXP.yaml --grid ... --random ...`: every point compiled first, then run here, printed, or sent to Slurm.
 struct SweepCommand: ParsableCommand {
@@ -76,54 +72,27 @@ struct SweepCommand: ParsableCommand {
         }
     }
 
+    /// The sweep this command line asks for.
+    var request: SweepRequest {
+        SweepRequest(experiment: options.experiment, overrides: options.overrides, grid: grid, random: random,
+                     trials: trials, seed: seed, results: results)
+    }
+
     func run() throws {
-        let plan = try compiledPlan()
-        let commands = plan.runs.map(childArguments)
+        let request = self.request
+        let plan = try request.compiledPlan()
+        let commands = plan.runs.map(request.childArguments)
         if dryRun {
             let program = CommandLine.arguments.first ?? "runner"
             for arguments in commands { print(ShellWords.line([program] + arguments)) }
             return
         }
         if slurm {
-            try writeSlurmScript(plan, commands: commands)
+            let submission = SlurmSubmission(options: slurmOptions.compactMap(SlurmScript.option), results: results,
+                                             script: slurmScript, submit: submit)
+            for line in try submission.write(plan, commands: commands) { print(line) }
             return
         }
-        try runLocally(plan, commands: commands)
-    }
-
-    /// The arguments of run `run`'s child after the program name: exactly what `--dry-run` prints.
-    func childArguments(_ run: SweepPlan.Run) -> [String] {
-        [options.experiment] + run.overrides.flatMap { ["--set", $0] } + (results.map { ["--results", $0] } ?? [])
-    }
-
-    /// The sweep from the file and the command line, every point compiled; every mistake at once (status 2).
-    func compiledPlan() throws(RunnerFailure) -> SweepPlan {
-        let path = options.experiment
-        let bytes = try CompileStep.read(path)
-        var diagnostics: [Diagnostic] = []
-        var fromFile: SweepSpec?
-        if let root = try? Parser().parse(bytes, source: path) {
-            do { fromFile = try SweepSpec(section: root) } catch { diagnostics += error.diagnostics }
-        }
-        var fromArguments = SweepSpec()
-        do {
-            fromArguments = try SweepSpec(gridArguments: grid, randomArguments: random, trials: trials, seed: seed)
-        } catch { diagnostics += error.diagnostics }
-        let spec = (fromFile ?? SweepSpec()).merging(fromArguments)
-        let sources = [path] + options.overrides.map { "--set \($0)" } + grid.map { "--grid \($0)" }
-            + random.map { "--random \($0)" } + (trials.map { ["--trials \($0)"] } ?? [])
-        if diagnostics.isEmpty { diagnostics = spec.check() }
-        guard diagnostics.isEmpty else { throw .experiment(Diagnostic.sorted(diagnostics, sources: sources)) }
-        guard !spec.isEmpty else {
-            throw .usage("nothing to sweep: give --grid PATH=V1,V2,..., --random PATH=SPEC --trials N, or a 'sweep:' section in \(path)")
-        }
-        var generator = SeededRandom(seed: spec.seed ?? 0, stream: .sweep)
-        let points = spec.points(using: &generator)
-        do {
-            return try SweepPlan(compiling: bytes, source: path, overrides: options.overrides, points: points,
-                                 sweepSources: spec.sources, compiler: CompileStep.compiler)
-        } catch {
-            throw .experiment(error.diagnostics)
-        }
+        try LocalSweep(plan: plan, commands: commands, results: results ?? "results", jobs: jobs).run()
     }
 }

@@ -79,12 +79,9 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertEqual(same.stdout, try RunnerProcess.run(["evaluate", run, "--format", "json"]).stdout)
         let folder = TemporaryDirectory("runner-idx")
         let count = 10
-        func idx(_ dims: [Int], _ data: [UInt8]) -> [UInt8] {
-            [0, 0, 8, UInt8(dims.count)] + dims.flatMap { d in [24, 16, 8, 0].map { UInt8((d >> $0) & 255) } } + data
-        }
         for split in ["train", "t10k"] {
-            folder.write("\(split)-images-idx3-ubyte", idx([count, 10, 10], Array(repeating: 7, count: count * 100)))
-            folder.write("\(split)-labels-idx1-ubyte", idx([count], (0..<count).map { UInt8($0) }))
+            folder.write("\(split)-images-idx3-ubyte", TinyIDXDataset.idx([count, 10, 10], Array(repeating: 7, count: count * 100)))
+            folder.write("\(split)-labels-idx1-ubyte", TinyIDXDataset.idx([count], (0..<count).map { UInt8($0) }))
         }
         let r = try RunnerProcess.run(["evaluate", run, "--data", folder.path])
         XCTAssertEqual(r.status, 2)

@@ -143,14 +143,9 @@ final class SweepCommandTests: XCTestCase {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return UInt8(truncatingIfNeeded: state >> 56)
         }
-        func idx(_ dims: [Int], _ data: [UInt8]) -> [UInt8] {
-            var bytes: [UInt8] = [0, 0, 0x08, UInt8(dims.count)]
-            for d in dims { bytes += [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: d >> $0) } }
-            return bytes + data
-        }
         for (prefix, count) in [("train", 200), ("t10k", 50)] {
-            folder.write("tiny/\(prefix)-images-idx3-ubyte", idx([count, 4, 4], (0..<count * 16).map { _ in byte() }))
-            folder.write("tiny/\(prefix)-labels-idx1-ubyte", idx([count], (0..<count).map { _ in byte() % 10 }))
+            folder.write("tiny/\(prefix)-images-idx3-ubyte", TinyIDXDataset.idx([count, 4, 4], (0..<count * 16).map { _ in byte() }))
+            folder.write("tiny/\(prefix)-labels-idx1-ubyte", TinyIDXDataset.idx([count], (0..<count).map { _ in byte() % 10 }))
         }
     }
 }

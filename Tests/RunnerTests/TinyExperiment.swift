@@ -9,17 +9,7 @@ struct TinyExperiment {
     let file = "tiny.yaml"
 
     init(epochs: Int, name: String = "tiny") {
-        func idx(_ dimensions: [Int], _ data: [UInt8]) -> [UInt8] {
-            var bytes: [UInt8] = [0, 0, 0x08, UInt8(dimensions.count)]
-            for d in dimensions { bytes += [24, 16, 8, 0].map { (shift: Int) -> UInt8 in UInt8(truncatingIfNeeded: d >> shift) } }
-            return bytes + data
-        }
-        for (prefix, count) in [("train", 64), ("t10k", 16)] {
-            let pixels: [UInt8] = (0..<count * 16).map { (k: Int) -> UInt8 in UInt8((k / 16 * 7 + k % 16 * 13) % 256) }
-            let labels: [UInt8] = (0..<count).map { (i: Int) -> UInt8 in UInt8(i % 10) }
-            folder.write("data/\(prefix)-images-idx3-ubyte", idx([count, 4, 4], pixels))
-            folder.write("data/\(prefix)-labels-idx1-ubyte", idx([count], labels))
-        }
+        TinyIDXDataset.write(into: folder)
         folder.write(file, """
             name: \(name)
             seed: 1

@@ -7,8 +7,8 @@ import NeuralNetwork
 /// `OPENBLAS_CORETYPE=Haswell` (the choice OpenBLAS reads only at load time). It never picks the AVX-512
 /// kernels by itself: old OpenBLAS builds are known to compute wrong results with them on some CPUs.
 /// An explicit `OPENBLAS_CORETYPE` is always left alone.
-enum BLASKernelChoice {
-    static func restartWithHaswellKernelsIfNeeded() {
+public enum BLASKernelChoice {
+    public static func restartWithHaswellKernelsIfNeeded() {
         let environment = ProcessInfo.processInfo.environment
         guard environment["OPENBLAS_CORETYPE"] == nil, environment["RUNNER_BLAS_RESTARTED"] == nil,
               BLAS.coreName == "Prescott", cpuHas(["avx2", "fma"]) else { return }

@@ -27,7 +27,12 @@ final class InterruptSignals: @unchecked Sendable {
         }
     }
 
-    deinit { for source in sources { source.cancel() } }
+    /// Back to the default actions, so a process that goes on after training (a test, verify) is stopped by Ctrl-C as usual.
+    deinit {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
 
     /// Sends `number` to this process and returns once the handler has run (for tests' fault injection).
     func raiseAndWait(_ number: Int32) {

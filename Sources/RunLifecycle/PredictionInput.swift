@@ -39,26 +39,24 @@ struct PredictionInput {
         }
     }
 
-    /// One sample per line, `width` comma-separated numbers; a first line that is not all numbers is a header.
-    /// Blank lines are skipped; a wrong count or a field that is not a finite number is reported by line and column.
+    /// One sample per line, `width` comma-separated numbers (Datasets' CSV dialect); a first line that is not all
+    /// numbers is a header. A wrong count or a field that is not a finite number is reported by line and column.
     static func csv(_ bytes: [UInt8], path: String, width: Int) throws(RunnerFailure) -> ([Float], Int) {
-        let text = String(decoding: bytes, as: UTF8.self)
         var features: [Float] = []
         var rows = 0
-        // Swift reads CR LF as one Character, so both line ends are matched here.
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: " \t") }
-            let numbers = fields.map { Float($0) }
+        for (index, line) in CSVTable.lines(String(decoding: bytes, as: UTF8.self)).enumerated() {
+            let fields: [CSVTable.Field]
+            do { fields = try CSVTable.fields(line.text, line: line.number, path: path) } catch { throw .located(error.description) }
+            let texts = fields.map(\.text.trimmingSpaces)
+            let numbers = texts.map { Float($0) }
             if index == 0 && numbers.contains(nil) { continue }
             guard fields.count == width else {
-                throw .located("\(path):\(index + 1): error: \(fields.count) value\(fields.count == 1 ? "" : "s"), the model takes "
+                throw .located("\(path):\(line.number): error: \(fields.count) value\(fields.count == 1 ? "" : "s"), the model takes "
                     + "\(width) per sample; give one sample per line, \(width) numbers separated by commas (a header line is optional)")
             }
             for (column, value) in numbers.enumerated() {
                 guard let value, value.isFinite else {
-                    throw .located("\(path):\(index + 1): error: column \(column + 1) is '\(fields[column])', not a finite number")
+                    throw .located("\(path):\(line.number): error: column \(column + 1) is '\(texts[column])', not a finite number")
                 }
                 features.append(value)
             }
@@ -66,12 +64,5 @@ struct PredictionInput {
         }
         guard rows > 0 else { throw .located("\(path): error: no samples; give one sample per line, \(width) numbers separated by commas") }
         return (features, rows)
-    }
-}
-
-extension Substring {
-    /// The text without leading and trailing characters of `set`.
-    func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

@@ -1,38 +1,56 @@
 import Foundation
 import Sweeps
 
-extension SweepCommand {
-    /// Writes the sbatch script (and submits it with `--submit`); the runs themselves happen on the cluster.
-    func writeSlurmScript(_ plan: SweepPlan, commands: [[String]]) throws {
+/// A compiled sweep handed to Slurm as a job array: the sbatch script written (and submitted with `submit`);
+/// the runs themselves happen on the cluster.
+public struct SlurmSubmission {
+    /// `#SBATCH` options, as `SlurmScript.option` parses them.
+    public var options: [(key: String, value: String)]
+    public var results: String?
+    /// Where to write the script; nil for RESULTS/NAME/slurm/sweep-TIME.sbatch.
+    public var script: String?
+    public var submit: Bool
+
+    public init(options: [(key: String, value: String)], results: String?, script: String?, submit: Bool) {
+        self.options = options
+        self.results = results
+        self.script = script
+        self.submit = submit
+    }
+
+    /// Writes the script (and submits it); returns the lines to print.
+    public func write(_ plan: SweepPlan, commands: [[String]]) throws(RunnerFailure) -> [String] {
+        var printed: [String] = []
         let cwd = FileManager.default.currentDirectoryPath
         let name = plan.runs.first?.experiment.name ?? "sweep"
         let resultsRoot = absolute(results ?? "results", from: cwd)
         let logFolder = resultsRoot + "/" + name + "/slurm"
-        let program = try Self.executablePath()
-        let script = SlurmScript(
+        let program = try LocalSweep.executablePath()
+        let sbatchScript = SlurmScript(
             commands: commands.map { [program] + $0 + ["--quiet"] },
-            options: slurmOptions.compactMap(SlurmScript.option),
+            options: options,
             jobName: "sweep-\(name)", workingDirectory: cwd, logFolder: logFolder)
-        let path = slurmScript ?? logFolder + "/sweep-\(Self.timestamp()).sbatch"
+        let path = script ?? logFolder + "/sweep-\(Self.timestamp()).sbatch"
         do {
             // Slurm does not create the folder of --output: without it every task fails before it starts.
             try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: (absolute(path, from: cwd) as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
-            try Data(script.text.utf8).write(to: URL(fileURLWithPath: path))
+            try Data(sbatchScript.text.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw RunnerFailure.runFailed("cannot write the Slurm script '\(path)': \(error.localizedDescription)")
+            throw .runFailed("cannot write the Slurm script '\(path)': \(error.localizedDescription)")
         }
         var line = "Sweep of \(name): \(plan.runs.count) runs compiled; Slurm script \(path) (array 0-\(plan.runs.count - 1))"
         if plan.duplicates > 0 { line += "; \(plan.duplicates) more points repeat an experiment and run once" }
-        print(line)
+        printed.append(line)
         guard submit else {
-            print("Submit it with: sbatch \(ShellWords.quoted(path))")
-            return
+            printed.append("Submit it with: sbatch \(ShellWords.quoted(path))")
+            return printed
         }
         let job = try Self.sbatch(path)
-        print("Submitted job array \(job) (\(plan.runs.count) tasks); logs in \(logFolder)/\(job)_<task>.out")
-        print("Follow it with: squeue -j \(job)   When it is done: runner compare \(ShellWords.quoted(resultsRoot + "/" + name))")
+        printed.append("Submitted job array \(job) (\(plan.runs.count) tasks); logs in \(logFolder)/\(job)_<task>.out")
+        printed.append("Follow it with: squeue -j \(job)   When it is done: runner compare \(ShellWords.quoted(resultsRoot + "/" + name))")
+        return printed
     }
 
     /// Calls `sbatch --parsable SCRIPT` and returns the job id it prints.

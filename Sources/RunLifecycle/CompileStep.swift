@@ -5,22 +5,23 @@ import YAML
 import Foundation
 
 /// An experiment compiled from its file and overrides: what `run` and `check` both start from.
-struct CompiledExperiment {
-    var experiment: Experiment
+public struct CompiledExperiment {
+    public var experiment: Experiment
     /// The file as given, byte for byte (saved as experiment.yaml in the run folder).
-    var sourceBytes: [UInt8]
+    public var sourceBytes: [UInt8]
     /// Feature and class counts of the dataset; nil for an IDX folder not yet inspected.
-    var inputShape: ExperimentCompiler.DatasetShape?
+    public var inputShape: ExperimentCompiler.DatasetShape?
 }
 
 /// Reads and compiles the experiment; every mistake becomes a `RunnerFailure` with status 2.
-enum CompileStep {
-    static func run(_ options: ExperimentOptions) throws(RunnerFailure) -> CompiledExperiment {
-        try compile(try read(options.experiment), source: options.experiment, overrides: options.overrides)
+public enum CompileStep {
+    /// The experiment file `path` with `overrides` (`PATH=VALUE`, as `--set` gives them) applied, compiled.
+    public static func run(_ path: String, overrides: [String]) throws(RunnerFailure) -> CompiledExperiment {
+        try compile(try read(path), source: path, overrides: overrides)
     }
 
     /// Compiles `bytes` read from `source` (a path, for the diagnostics).
-    static func compile(_ bytes: [UInt8], source: String, overrides: [String]) throws(RunnerFailure) -> CompiledExperiment {
+    public static func compile(_ bytes: [UInt8], source: String, overrides: [String]) throws(RunnerFailure) -> CompiledExperiment {
         var diagnostics: [Diagnostic] = []
         var compiled: CompiledExperiment?
         do {
@@ -39,7 +40,7 @@ enum CompileStep {
 
     /// The compiler every command uses: an IDX folder's shape comes from its headers; when they cannot
     /// be read, the loader reports why.
-    static let compiler = Compiler(idxFolderShape: { path in
+    public static let compiler = Compiler(idxFolderShape: { path in
         guard let shape = try? DatasetCatalog.folder(path).shape() else { return nil }
         return ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount)
     }, csvProbe: CSVInspection.probe)
@@ -55,7 +56,7 @@ enum CompileStep {
     }
 
     /// The whole file; the OS's reason when it cannot be read (missing, a folder, no permission).
-    static func read(_ path: String) throws(RunnerFailure) -> [UInt8] {
+    public static func read(_ path: String) throws(RunnerFailure) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw .usage("cannot read '\(path)': \(String(cString: strerror(errno)))")
         }

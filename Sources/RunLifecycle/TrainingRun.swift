@@ -7,19 +7,28 @@ import Training
 
 /// One experiment trained into its run folder: skipped when that exact run already completed, locked so
 /// two processes never train it at once, and recorded epoch by epoch whatever way it ends.
-struct TrainingRun {
-    var compiled: CompiledExperiment
-    var resultsRoot: String
-    var overrides: [String]
-    var force = false
-    var quiet = false
+public struct TrainingRun {
+    public var compiled: CompiledExperiment
+    public var resultsRoot: String
+    public var overrides: [String]
+    public var force = false
+    public var quiet = false
 
-    enum Outcome {
+    public init(compiled: CompiledExperiment, resultsRoot: String, overrides: [String], force: Bool = false, quiet: Bool = false) {
+        self.compiled = compiled
+        self.resultsRoot = resultsRoot
+        self.overrides = overrides
+        self.force = force
+        self.quiet = quiet
+    }
+
+    /// Where the run's files are.
+    public enum Outcome: Equatable {
         case trained(folder: String)
         case skipped(folder: String)
     }
 
-    func execute() throws(RunnerFailure) -> Outcome {
+    public func execute() throws(RunnerFailure) -> Outcome {
         let experiment = compiled.experiment
         let resolved = experiment.resolvedJSONText
         let place = RunFolder(root: resultsRoot, name: experiment.name, id: RunID(resolvedJSON: resolved, overrides: overrides))
@@ -37,8 +46,8 @@ struct TrainingRun {
         let writer = RunWriter(folder: folder, record: RunRecord(
             name: experiment.name, runID: String(folder.split(separator: "/").last ?? ""),
             command: CommandLine.arguments, overrides: overrides, threads: BLAS.threadCount, versions: RunnerVersion.all))
-        try written { () throws(ResultsWriteError) in try writer.start(source: compiled.sourceBytes, resolvedJSON: resolved) }
-        do { try place.markLatest(folder) } catch { Runner.writeError("warning: \(error)") }
+        try written { () throws(ResultsWriteError) in try writer.start(source: compiled.sourceBytes, resolvedJSON: resolved, preprocessing: prepared.preprocessing) }
+        do { try place.markLatest(folder) } catch { StandardError.write("warning: \(error)") }
         try train(prepared, into: writer)
         return .trained(folder: folder)
     }

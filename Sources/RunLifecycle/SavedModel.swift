@@ -7,15 +7,17 @@ import Reports
 
 /// A run folder's trained model: its experiment compiled back from `resolved.json`, and its weights in
 /// `model.safetensors`. What `evaluate` and `predict` start from, and what `run` writes at the end.
-struct SavedModel {
+public struct SavedModel {
     /// The run folder as given, without a trailing slash.
-    var folder: String
+    public var folder: String
     /// `resolved.json` compiled; it compiles back to the same bytes.
-    var compiled: CompiledExperiment
+    public var compiled: CompiledExperiment
     /// The weights, checked against the run's `resolved.json`.
-    var file: SafeTensors
+    public var file: SafeTensors
+    /// `preprocessing.json`: nil for a run with nothing to save, or one written before the file existed.
+    public var preprocessing: PreprocessingFile?
 
-    var modelPath: String { folder + "/" + RunWriter.modelName }
+    public var modelPath: String { folder + "/" + RunWriter.modelName }
 
     /// `__metadata__` values: the format (so another tool can tell what it holds) and the SHA-256 of the
     /// run's `resolved.json`, which ties the weights to the experiment that rebuilds their model. No times.
@@ -24,7 +26,7 @@ struct SavedModel {
 
     /// The model file of `model`, trained from `resolvedJSON`: every dense layer's kernel and bias under
     /// Keras' names (see `Sequential.weightTensors`).
-    static func file(of model: Sequential, resolvedJSON: String) -> SafeTensors {
+    public static func file(of model: Sequential, resolvedJSON: String) -> SafeTensors {
         SafeTensors(
             tensors: model.weightTensors.map { SafeTensors.Tensor(name: $0.name, shape: $0.shape, values: $0.values) },
             metadata: ["format": formatName, "format_version": formatVersion,
@@ -33,7 +35,7 @@ struct SavedModel {
 
     /// Reads a run folder: usage errors (status 2) for a folder that is not a run or whose experiment no longer
     /// compiles to itself, located errors for a missing or foreign model file.
-    init(folder given: String) throws(RunnerFailure) {
+    public init(folder given: String) throws(RunnerFailure) {
         let folder = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -57,6 +59,7 @@ struct SavedModel {
         } catch {
             throw .located(error.description)
         }
+        do { preprocessing = try PreprocessingFile.read(folder: folder) } catch { throw .located(error.description) }
         let hash = SHA256Digest.hex(resolved)
         guard file.metadata["resolved_sha256"] == hash else {
             throw .located(ModelFileError.mismatch(path: path, reason: "it was not trained from \(resolvedPath) "
@@ -65,14 +68,24 @@ struct SavedModel {
     }
 
     /// The width of the inputs the saved weights take: the first kernel's rows.
-    var inputWidth: Int? { file.tensor(named: "dense.kernel")?.shape.first }
+    public var inputWidth: Int? { file.tensor(named: "dense.kernel")?.shape.first }
 
     /// Replaces `model`'s weights with the saved ones.
-    func load(into model: Sequential) throws(RunnerFailure) {
+    public func load(into model: Sequential) throws(RunnerFailure) {
         do {
             try model.load(file.tensors.map { WeightTensor(name: $0.name, shape: $0.shape, values: $0.values) })
         } catch {
             throw .located(ModelFileError.mismatch(path: modelPath, reason: error.description).description)
         }
+    }
+
+    /// The saved preprocessing, for inference. A run folder written before `preprocessing.json` existed has none:
+    /// its standardisation is then fitted again from the training split (nil here), and a note says so.
+    func preprocessingForInference() -> PreprocessingFile? {
+        if preprocessing == nil, compiled.experiment.data.standardize {
+            StandardError.write("note: \(folder) has no \(PreprocessingFile.name) (written by an earlier runner); "
+                + "fitting the standardisation again from the training split")
+        }
+        return preprocessing
     }
 }

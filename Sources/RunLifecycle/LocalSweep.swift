@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetwork
 import Sweeps
 import Synchronization
 import Training
@@ -6,15 +7,29 @@ import Training
 /// Set by SIGINT or SIGTERM: the sweep starts no more runs and passes the signal on to the running ones.
 private let stopRequested = Atomic<Bool>(false)
 
-extension SweepCommand {
-    /// Runs the children `jobs` at a time; a failed run never stops the others. Completed runs are skipped.
-    func runLocally(_ plan: SweepPlan, commands: [[String]]) throws {
-        let folders = SweepFolders(root: results ?? "results")
+/// A compiled sweep run on this machine: child `runner` processes `jobs` at a time (default: the cores), each
+/// with an equal share of the cores as BLAS threads; a failed run never stops the others. Completed runs are skipped.
+public struct LocalSweep {
+    public var plan: SweepPlan
+    /// Each run's child arguments, as `SweepRequest.childArguments` makes them.
+    public var commands: [[String]]
+    public var results: String
+    public var jobs: Int?
+
+    public init(plan: SweepPlan, commands: [[String]], results: String, jobs: Int?) {
+        self.plan = plan
+        self.commands = commands
+        self.results = results
+        self.jobs = jobs
+    }
+
+    public func run() throws {
+        let folders = SweepFolders(root: results)
         let progress = SweepProgress(total: plan.runs.count, live: isatty(STDOUT_FILENO) != 0)
         var pending: [Int] = []
         for (i, run) in plan.runs.enumerated() {
             if let folder = folders.completedFolder(name: run.experiment.name, resolvedJSON: run.resolvedJSON) {
-                progress.alreadyCompleted(Self.label(run), folder: folder)
+                progress.alreadyCompleted(SweepRequest.label(run), folder: folder)
             } else {
                 pending.append(i)
             }
@@ -51,17 +66,17 @@ extension SweepCommand {
                     finishedSignal.signal()
                 }
                 running.append((i, child))
-                progress.started(Self.label(plan.runs[i]))
+                progress.started(SweepRequest.label(plan.runs[i]))
             }
             _ = finishedSignal.wait(timeout: .now() + .milliseconds(200))
             for (i, child) in running where !child.process.isRunning {
                 let run = plan.runs[i]
                 let status = child.process.terminationStatus
                 if status == 0 {
-                    progress.finished(Self.label(run), seconds: child.seconds,
+                    progress.finished(SweepRequest.label(run), seconds: child.seconds,
                                       folder: folders.folder(name: run.experiment.name, resolvedJSON: run.resolvedJSON))
                 } else if !interrupted {
-                    progress.failed(Self.label(run), status: status, reason: child.reason)
+                    progress.failed(SweepRequest.label(run), status: status, reason: child.reason)
                     failures.append(i)
                 }
                 child.discard()
@@ -75,7 +90,7 @@ extension SweepCommand {
         try compare(plan, folders: folders)
         if !failures.isEmpty {
             // In the sweep's order, whichever finished first.
-            let labels = failures.sorted().map { Self.label(plan.runs[$0]) }
+            let labels = failures.sorted().map { SweepRequest.label(plan.runs[$0]) }
             throw RunnerFailure.runFailed("\(failures.count) of \(plan.runs.count) runs failed: \(labels.joined(separator: "; "))")
         }
     }
@@ -91,13 +106,8 @@ extension SweepCommand {
         process.waitUntilExit()
     }
 
-    /// What the live view calls a run: its sweep values (the fixed `--set` arguments are the same for all).
-    static func label(_ run: SweepPlan.Run) -> String {
-        run.point.overrides.joined(separator: ",")
-    }
-
     /// This executable, to start the children with (the same build, wherever it is called from).
-    static func executablePath() throws(RunnerFailure) -> String {
+    public static func executablePath() throws(RunnerFailure) -> String {
         guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
             throw .runFailed("cannot find the runner executable through /proc/self/exe to start the runs")
         }

@@ -1,0 +1,61 @@
+import ExperimentCompiler
+import Datasets
+import NeuralNetwork
+import RunStore
+import Training
+
+/// A saved model's outputs for the samples of an input file, as the tutorial's `model.predict(x)` and `argmax`.
+public struct Predictions {
+    /// rows x width, row-major.
+    public var outputs: [Float]
+    public var width: Int
+    public var rows: Int
+
+    /// `index,predicted,p0,...,p9`, then one row per sample; floats in their shortest exact form.
+    public var csv: String {
+        var text = "index,predicted," + (0..<width).map { "p\($0)" }.joined(separator: ",") + "\n"
+        for row in 0..<rows {
+            let values = outputs[(row * width)..<((row + 1) * width)]
+            text += "\(row),\(ConfusionMatrix.argmax(values)),"
+                + values.map { "\($0)" }.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+}
+
+extension SavedModel {
+    /// Runs the saved weights in inference mode (an inference model: no optimizer state) on the samples of
+    /// `input`, an IDX images file or a CSV of numbers, preprocessed as in training: divided by `data.scale`,
+    /// then standardised with the statistics saved when the run trained.
+    public func predict(input: String) throws(RunnerFailure) -> Predictions {
+        let experiment = compiled.experiment
+        guard let width = inputWidth else {
+            throw .located(ModelFileError.mismatch(path: modelPath, reason: "it has no tensor 'dense.kernel'").description)
+        }
+        var samples = try PredictionInput(path: input, width: width, scale: experiment.data.scale)
+        if experiment.data.standardize {
+            var standardization = preprocessingForInference()?.standardization
+            if standardization == nil { standardization = try Self.fittedStandardization(experiment) }
+            samples.features.withUnsafeMutableBufferPointer { standardization?.apply(to: $0.baseAddress!, rows: samples.rows) }
+        }
+        let model: Sequential
+        do {
+            model = try ModelBuilder(experiment).model(inputWidth: width)
+        } catch {
+            throw .runFailed("\(error)")
+        }
+        try load(into: model)
+        let outputs = model.predict(samples.features, rows: samples.rows, batchSize: experiment.fit.batchSize)
+        return Predictions(outputs: outputs, width: model.outputWidth, rows: samples.rows)
+    }
+
+    /// For a run folder without saved statistics: fitted again on the same training split.
+    static func fittedStandardization(_ experiment: ExperimentCompiler.Experiment) throws(RunnerFailure) -> Standardization? {
+        let builder = ModelBuilder(experiment)
+        do throws(DatasetError) {
+            return try builder.sources(try builder.loadDataset()).train.preprocessing.standardization
+        } catch {
+            throw .usage(error.description)
+        }
+    }
+}

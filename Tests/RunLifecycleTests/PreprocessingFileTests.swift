@@ -1,0 +1,50 @@
+import Foundation
+import RunLifecycle
+import RunStore
+import TestSupport
+import XCTest
+
+/// What inference needs of the training data is saved with the run, so evaluate and predict never fit it again.
+final class PreprocessingFileTests: XCTestCase {
+    func testStandardisedRunsSaveTheirStatisticsAndPredictUsesThem() throws {
+        let fixture = LifecycleFixture()
+        let folder = try fixture.train(fixture.experimentText(preprocess: "{flatten: true, scale: 255, standardize: true}"))
+        let saved = try XCTUnwrap(try PreprocessingFile.read(folder: folder))
+        let statistics = try XCTUnwrap(saved.standardization)
+        XCTAssertEqual(statistics.mean.count, 16)
+        XCTAssertNil(saved.classNames)
+        // The file is canonical JSON of the Float32 values: read back, every value is the same Float.
+        let text = try String(contentsOfFile: folder + "/" + PreprocessingFile.name, encoding: .utf8)
+        XCTAssertEqual(text, saved.json.canonicalText)
+
+        let input = fixture.folder.path + "/data/t10k-images-idx3-ubyte"
+        let withSaved = try SavedModel(folder: folder).predict(input: input)
+        // A folder from before the file existed: the statistics are fitted again from the training split, the same numbers.
+        try FileManager.default.removeItem(atPath: folder + "/" + PreprocessingFile.name)
+        let refitted = try SavedModel(folder: folder).predict(input: input)
+        XCTAssertEqual(withSaved.outputs, refitted.outputs)
+        XCTAssertEqual(try SavedModel(folder: folder).evaluate().logs, try SavedModel(folder: folder).evaluate().logs)
+    }
+
+    func testACSVDatasetSavesItsClassNames() throws {
+        let fixture = LifecycleFixture()
+        var rows = ["x,y,species"]
+        for i in 0..<40 { rows.append("\(i % 7),\(i % 3),\(i % 2 == 0 ? "cat" : "dog")") }
+        let csv = fixture.folder.write("pets.csv", rows.joined(separator: "\n") + "\n")
+        let text = fixture.experimentText(preprocess: "{flatten: true, standardize: true}",
+                                          dataset: "{csv: \(csv), label: species, test_fraction: 0.25}")
+            .replacingOccurrences(of: "{dense: 10, activation: softmax}", with: "{dense: 2, activation: softmax}")
+        let folder = try fixture.train(text)
+        let saved = try XCTUnwrap(try PreprocessingFile.read(folder: folder))
+        XCTAssertEqual(saved.classNames, ["cat", "dog"])
+        XCTAssertEqual(saved.standardization?.mean.count, 2)
+    }
+
+    func testADamagedFileIsNamedWithWhatIsWrong() throws {
+        let folder = TemporaryDirectory()
+        folder.write(PreprocessingFile.name, "{\"standardization\": {\"mean\": [1, 2], \"std\": [1]}}\n")
+        XCTAssertThrowsError(try PreprocessingFile.read(folder: folder.path)) { error in
+            XCTAssertEqual("\(error)", "\(folder.path)/preprocessing.json: error: 'standardization' needs lists 'mean' and 'std' of the same length; the file is damaged: run the experiment again with --force to rewrite the run folder")
+        }
+    }
+}
