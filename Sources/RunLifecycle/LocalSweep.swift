@@ -69,7 +69,10 @@ public struct LocalSweep {
                 progress.started(SweepRequest.label(plan.runs[i]))
             }
             _ = finishedSignal.wait(timeout: .now() + .milliseconds(200))
-            for (i, child) in running where !child.process.isRunning {
+            // One snapshot of the stopped children: a child that stops while these are reported waits for the
+            // next turn, rather than being removed unreported.
+            let stopped = running.filter { !$0.child.process.isRunning }
+            for (i, child) in stopped {
                 let run = plan.runs[i]
                 let status = child.process.terminationStatus
                 if status == 0 {
@@ -81,7 +84,7 @@ public struct LocalSweep {
                 }
                 child.discard()
             }
-            running.removeAll { !$0.child.process.isRunning }
+            running.removeAll { entry in stopped.contains { $0.child === entry.child } }
         }
         progress.close()
         if interrupted {
