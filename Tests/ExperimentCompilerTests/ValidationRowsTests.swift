@@ -1,3 +1,4 @@
+import Datasets
 import ExperimentCompiler
 import XCTest
 import YAML
@@ -37,7 +38,7 @@ final class ValidationRowsTests: XCTestCase {
 
     /// A CSV's training rows are what its probe counted (after a test_fraction split).
     func testATinyCSVIsCheckedWithTheRowsItsProbeCounted() {
-        let compiler = Compiler(csvProbe: { _ in .shape(DatasetShape(features: 4, classes: 3), trainingRows: 3) })
+        let compiler = Compiler(csvProbe: { _ in .shape(ExperimentCompiler.DatasetShape(features: 4, classes: 3), trainingRows: 3) })
         let text = edited("  dataset: mnist", "  dataset: {csv: data/tiny.csv, label: species, test_fraction: 0.25}")
             .replacingOccurrences(of: "    - dense: 10", with: "    - dense: 3")
             .replacingOccurrences(of: "  validation: test", with: "  validation_split: 0.7")
@@ -47,7 +48,37 @@ final class ValidationRowsTests: XCTestCase {
         ])
         XCTAssertNoThrow(try compiler.compile(Array(text.replacingOccurrences(of: "0.7", with: "0.6").utf8), source: source))
         // Without a count (a probe that only knows the shape), the run's loader is left to judge.
-        let shapeOnly = Compiler(csvProbe: { _ in .shape(DatasetShape(features: 4, classes: 3)) })
+        let shapeOnly = Compiler(csvProbe: { _ in .shape(ExperimentCompiler.DatasetShape(features: 4, classes: 3)) })
         XCTAssertNoThrow(try shapeOnly.compile(Array(text.utf8), source: source))
+    }
+}
+
+/// `check` and `run` agree: the compiler's boundary is the loader's, on every count and fraction tried.
+final class ValidationRowsAgreementTests: XCTestCase {
+    func testTheCompilersBoundaryIsValidationSplitsOnEdgesAndSeededDraws() {
+        var state: UInt64 = 17
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var cases: [(Int, Double)] = []
+        for count in [1, 2, 3, 7, 10, 60_000] {
+            for k in 0...count where count <= 10 || k % 997 == 0 || k >= count - 3 {
+                let f = 1 - Double(k) / Double(count)
+                cases += [(count, f), (count, f.nextUp), (count, f.nextDown)]
+            }
+            cases += [(count, 1e-17), (count, 1e-10), (count, 0.99999), (count, 0.9999834)]
+        }
+        for _ in 0..<20_000 {
+            cases.append((Int(next() % 100_000) + 1, Double(next() >> 11) * 0x1.0p-53))
+        }
+        for (count, fraction) in cases where fraction > 0 && fraction < 1 {
+            let loader = try? ValidationSplit.boundary(count: count, fraction: fraction)
+            XCTAssertEqual(Compiler.validationBoundary(count: count, fraction: fraction), loader,
+                           "count \(count), fraction \(fraction) (seed 17)")
+        }
     }
 }
