@@ -100,14 +100,14 @@ public struct Compiler: Sendable {
             c.error(node.mark, "'name' cannot be '\(name)'; it names a folder under results/, e.g. mnist-dense")
             return nil
         }
+        if let bad = name.unicodeScalars.first(where: { !Self.isNameCharacter($0) }) {
+            c.error(node.mark, "'name' must be one path component of letters, digits, '-', '_' and '.', not '\(name)' ('\(bad)' is not allowed)")
+            return nil
+        }
         if name.hasPrefix(".") {
             let visible = name.drop { $0 == "." }
             c.error(node.mark, "'name' cannot start with '.' ('\(name)'): its folder under results/ would be hidden, and compare, "
                 + "plot and report skip hidden folders; write it without the dot, e.g. \(visible.isEmpty ? "mnist-dense" : visible)")
-            return nil
-        }
-        if let bad = name.unicodeScalars.first(where: { !Self.isNameCharacter($0) }) {
-            c.error(node.mark, "'name' must be one path component of letters, digits, '-', '_' and '.', not '\(name)' ('\(bad)' is not allowed)")
             return nil
         }
         return name
