@@ -43,7 +43,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
-        .testTarget(name: "ExperimentCompilerTests", dependencies: ["ExperimentCompiler", "YAML", "TestSupport"]),
+        .testTarget(name: "ExperimentCompilerTests", dependencies: ["ExperimentCompiler", "YAML", "Datasets", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "TestSupport"]),

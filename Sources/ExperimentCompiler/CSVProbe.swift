@@ -6,7 +6,9 @@ import YAML
 /// an IDX folder's headers, so a missing file, a wrong label column or a bad cell fails `runner check`
 /// instead of a run.
 public enum CSVProbe: Sendable, Equatable {
-    case shape(DatasetShape)
+    /// The shape, and the training rows (after a `test_fraction` split) when counted, so `check` can refuse a
+    /// `validation_split` that leaves no row on one side, as the run would.
+    case shape(DatasetShape, trainingRows: Int? = nil)
     /// Not inspected (no reader given): the shape checks are skipped.
     case unknown
     /// The file under `key` (`csv` or `test_csv`) cannot be used: reported at that key's value.

@@ -56,7 +56,11 @@ struct Checker {
         return nil
     }
 
-    /// A number (an integer is one too) inside `bounds`; .inf and .nan are refused.
+    /// A number (an integer is one too) inside `bounds`; .inf and .nan are refused, and so is any value the engine
+    /// cannot hold: every real-valued setting (optimizer hyperparameters, regularizer factors, dropout rates, `scale`,
+    /// schedule and callback values, fractions) ends up in float32 arithmetic, where a magnitude below float32's
+    /// smallest normal number (1.1754944e-38) becomes 0 or a subnormal whose reciprocal overflows, and one above its
+    /// largest (3.4028235e+38) becomes infinity. So a number is 0 or rounds to a normal float32.
     mutating func double(_ node: Node, _ path: String, _ bounds: Vocabulary.Bounds) -> Double? {
         let x: Double
         switch node.scalar?.value {
@@ -73,6 +77,11 @@ struct Checker {
         }
         guard bounds.contains(x) else {
             error(node.mark, "'\(path)' must be \(bounds.wording), not \(node.scalar?.text ?? "")")
+            return nil
+        }
+        guard x == 0 || Float(x).isNormal else {
+            error(node.mark, "'\(path)' must be representable as a 32-bit float (between \(Float.leastNormalMagnitude) and "
+                + "\(Float.greatestFiniteMagnitude)), not \(node.scalar?.text ?? "")")
             return nil
         }
         return x

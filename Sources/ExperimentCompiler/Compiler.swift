@@ -58,7 +58,7 @@ public struct Compiler: Sendable {
     public func shape(of dataset: Dataset) -> DatasetShape? {
         if case .idxFolder(let path) = dataset { return idxFolderShape(path) }
         if case .csv(let csv) = dataset {
-            if case .shape(let shape) = csvProbe(csv) { return shape }
+            if case .shape(let shape, _) = csvProbe(csv) { return shape }
             return nil
         }
         return Vocabulary.datasets.first { $0.dataset == dataset }?.shape
@@ -84,11 +84,12 @@ public struct Compiler: Sendable {
         let fitNode = section("fit", required: false)
         let fit = fitNode.map { self.fit($0, metrics: compile?.metrics, &c) } ?? FitSpec()
         checkConsistency(root, data: data, model: model, compile: compile, &c)
+        checkValidationRows(root, data: data, fit: fit, &c)
         guard let name, let seed, let data, let model, let compile, let fit else { return nil }
         return Experiment(name: name, seed: seed, data: data, model: model, compile: compile, fit: fit)
     }
 
-    /// One path component under results/: letters, digits, '-', '_', '.'; not '.' or '..'.
+    /// One path component under results/: letters, digits, '-', '_', '.'; not '.' or '..', and not hidden (a leading '.').
     private func runName(_ node: Node, _ c: inout Checker) -> String? {
         guard let name = c.string(node, "name") else { return nil }
         if name.isEmpty {
@@ -101,6 +102,12 @@ public struct Compiler: Sendable {
         }
         if let bad = name.unicodeScalars.first(where: { !Self.isNameCharacter($0) }) {
             c.error(node.mark, "'name' must be one path component of letters, digits, '-', '_' and '.', not '\(name)' ('\(bad)' is not allowed)")
+            return nil
+        }
+        if name.hasPrefix(".") {
+            let visible = name.drop { $0 == "." }
+            c.error(node.mark, "'name' cannot start with '.' ('\(name)'): its folder under results/ would be hidden, and compare, "
+                + "plot and report skip hidden folders; write it without the dot, e.g. \(visible.isEmpty ? "mnist-dense" : visible)")
             return nil
         }
         return name

@@ -51,14 +51,14 @@ public enum JSONValue: Sendable, Equatable {
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             let inner = indent.map { $0 + "  " }
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             out += inner == nil ? "{" : "{\n"
-            for (i, key) in keys.enumerated() {
+            for (i, member) in sorted.enumerated() {
                 out += inner ?? ""
-                Self.quote(key, into: &out)
+                Self.quote(member.key, into: &out)
                 out += inner == nil ? ":" : ": "
-                members[key]!.write(to: &out, indent: inner)
-                if i < keys.count - 1 { out += "," }
+                member.value.write(to: &out, indent: inner)
+                if i < sorted.count - 1 { out += "," }
                 if inner != nil { out += "\n" }
             }
             out += (indent ?? "") + "}"
@@ -68,6 +68,12 @@ public enum JSONValue: Sendable, Equatable {
     /// RFC 8259 string escapes; other characters are written as themselves (UTF-8).
     private static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: appended whole (a sweep writes thousands of resolved experiments).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""

@@ -1,4 +1,5 @@
 import ExperimentCompiler
+import Foundation
 import YAML
 
 /// Every run of a sweep, compiled before any of them starts, so one bad combination stops the sweep
@@ -27,9 +28,14 @@ public struct SweepPlan: Sendable {
                 sweepSources: [String], compiler: Compiler) throws(CompileFailure) {
         let sources = [source] + fixed.map { "--set \($0)" } + sweepSources.filter { $0 != source }
         var diagnostics: [Diagnostic] = []
+        var reported: Set<String> = []
         func report(_ found: [Diagnostic]) {
-            for d in found where !diagnostics.contains(d) { diagnostics.append(d) }
+            for d in found where reported.insert(d.description).inserted { diagnostics.append(d) }
         }
+        // Every point reads the same data files: a CSV is probed (parsed) and an IDX folder's headers read once.
+        var compiler = compiler
+        compiler.csvProbe = Memo(compiler.csvProbe).callAsFunction
+        compiler.idxFolderShape = Memo(compiler.idxFolderShape).callAsFunction
         var parsedFixed: [Override] = []
         for argument in fixed {
             do { parsedFixed.append(try Override(parsing: argument)) } catch { report([error]) }
@@ -48,11 +54,19 @@ public struct SweepPlan: Sendable {
         var runs: [Run] = []
         var seen: Set<String> = []
         var duplicates = 0
+        // A grid value is the same override at every point it appears in: parsed once.
+        var parsedAssignments: [AssignmentKey: Result<Override, Diagnostic>] = [:]
         for point in points {
             var tree = base
             var pointOverrides: [Override] = []
             for assignment in point.assignments {
-                do { pointOverrides.append(try assignment.override()) } catch { report([error]) }
+                let key = AssignmentKey(argument: assignment.argument, mark: assignment.value.node.mark)
+                let parsed = parsedAssignments[key] ?? Result { () throws(Diagnostic) in try assignment.override() }
+                parsedAssignments[key] = parsed
+                switch parsed {
+                case .success(let override): pointOverrides.append(override)
+                case .failure(let error): report([error])
+                }
             }
             let refused = Overrides.apply(pointOverrides, to: &tree)
             do {
@@ -70,5 +84,31 @@ public struct SweepPlan: Sendable {
         if !diagnostics.isEmpty { throw CompileFailure(Diagnostic.sorted(diagnostics, sources: sources)) }
         self.runs = runs
         self.duplicates = duplicates
+    }
+}
+
+/// A grid value as one point assigns it: the argument, and where the sweep wrote the value.
+private struct AssignmentKey: Hashable {
+    var argument: String
+    var mark: Mark
+}
+
+/// A function's results kept by argument, for the data probes a sweep's points share.
+private final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let compute: @Sendable (Key) -> Value
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+
+    init(_ compute: @escaping @Sendable (Key) -> Value) {
+        self.compute = compute
+    }
+
+    @Sendable func callAsFunction(_ key: Key) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value = values[key] { return value }
+        let value = compute(key)
+        values[key] = value
+        return value
     }
 }

@@ -53,7 +53,47 @@ public struct SweepSpec: Sendable {
         if random.isEmpty, trials != nil, let trialsMark {
             diagnostics.append(Diagnostic(trialsMark, "trials are draws of random values, but nothing is random: add --random PATH=DISTRIBUTION (or 'random:' under 'sweep:')"))
         }
+        if let tooBig = sizeCheck() { diagnostics.append(tooBig) }
         return diagnostics
+    }
+
+    /// The most points a sweep may have. Every point is compiled (about 0.1 ms each) and kept in memory before
+    /// the first run starts, and each becomes a run folder; 100,000 runs are more than any one sweep finishes.
+    public static let maximumPointCount = 100_000
+
+    /// Grid points (the product of the axes' sizes) times trials; nil when that overflows an Int.
+    public var pointCount: Int? {
+        var count = 1
+        for factor in grid.map(\.values.count) + (random.isEmpty ? [] : [trials ?? 1]) {
+            let (product, overflow) = count.multipliedReportingOverflow(by: factor)
+            if overflow { return nil }
+            count = product
+        }
+        return count
+    }
+
+    /// A sweep over `maximumPointCount` points, counted before anything is expanded, reported at the axis
+    /// (or the trials) whose factor carries the running product over the limit.
+    private func sizeCheck() -> Diagnostic? {
+        let limit = Self.maximumPointCount
+        guard pointCount.map({ $0 > limit }) ?? true else { return nil }
+        var factors: [(size: String, mark: Mark, fix: String)] = grid.map { axis in
+            ("\(axis.values.count)", axis.steps.first?.mark ?? Mark(source: "", line: 1, column: 1), "give '\(axis.path)' fewer values")
+        }
+        if !random.isEmpty, let trials, let trialsMark { factors.append(("\(trials) trials", trialsMark, "draw fewer trials")) }
+        var running = 1
+        var crossing = factors.last!
+        for (factor, size) in zip(factors, grid.map(\.values.count) + (random.isEmpty ? [] : [trials ?? 1])) {
+            let (product, overflow) = running.multipliedReportingOverflow(by: size)
+            running = product
+            if overflow || product > limit {
+                crossing = factor
+                break
+            }
+        }
+        let count = pointCount.map(String.init) ?? "more than \(Int.max)"
+        return Diagnostic(crossing.mark, "the sweep has \(count) points (\(factors.map(\.size).joined(separator: " x "))); "
+            + "a sweep may have at most \(limit), so \(crossing.fix) or split it into several sweeps")
     }
 
     /// Every point of the sweep, in a fixed order: the grid like nested loops (the first axis slowest),

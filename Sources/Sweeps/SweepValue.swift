@@ -21,8 +21,7 @@ public struct SweepValue: Sendable {
     static func flowText(_ node: Node) -> String {
         switch node.content {
         case .scalar(let s):
-            if s.style == .plain, s.tag == nil { return s.text }
-            if s.tag != nil, s.tag != "tag:yaml.org,2002:str" { return "!!\(s.tag!.split(separator: ":").last!) \(quoted(s.text))" }
+            if s.style == .plain { return s.text }
             return quoted(s.text)
         case .sequence(let items):
             return "[" + items.map(flowText).joined(separator: ", ") + "]"

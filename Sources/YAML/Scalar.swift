@@ -1,4 +1,6 @@
-/// A scalar as written: its text, its quoting style and tag; typed by the YAML 1.2 core schema on request.
+/// A scalar as written: its text and quoting style; typed by the YAML 1.2 core schema on request.
+///
+/// There is no tag: the parser refuses every explicit tag (`!!str`, `!custom`), so the style alone decides.
 ///
 /// The raw text is kept so the compiler can decide what a value means where the schema asks
 /// (`"10"` quoted is a string, `10` plain an integer; `on`/`yes` stay strings, unlike YAML 1.1).
@@ -21,28 +23,15 @@ public struct Scalar: Sendable, Hashable {
 
     public var text: String
     public var style: Style
-    /// The tag in its resolved long form (`tag:yaml.org,2002:str`), or nil when untagged.
-    public var tag: String?
 
-    public init(text: String, style: Style = .plain, tag: String? = nil) {
+    public init(text: String, style: Style = .plain) {
         self.text = text
         self.style = style
-        self.tag = tag
     }
 
-    /// The core-schema value: only untagged plain scalars are typed; quoted ones are strings.
+    /// The core-schema value: only plain scalars are typed; quoted and block ones are strings.
     public var value: Value {
-        switch tag {
-        case "tag:yaml.org,2002:str": return .string(text)
-        case "tag:yaml.org,2002:float":
-            // `!!float 1` asks for a float; the core schema alone would read an integer.
-            if case .int(let i) = CoreSchema.resolve(text) { return .float(Double(i)) }
-            return CoreSchema.resolve(text)
-        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null":
-            return CoreSchema.resolve(text)
-        default: break
-        }
-        guard style == .plain, tag == nil else { return .string(text) }
+        guard style == .plain else { return .string(text) }
         return CoreSchema.resolve(text)
     }
 

@@ -12,6 +12,21 @@ extension TreeBuilder {
             return readerError(problem, offset: Int(p.problem_offset), value: Int(p.problem_value))
         }
         let problemMark = Mark(source: source, libyamlLine: Int(p.problem_mark.line), libyamlColumn: Int(p.problem_mark.column))
+        // libyaml drops a possible key 1024 characters after its start (YAML 1.2, 7.4.2: an implicit key is at most
+        // 1024 characters) and, where a key is required, reports a missing ':' 1024 characters on: on the key's own
+        // line that can only be its length, so say so at the key.
+        if problem == "could not find expected ':'", p.context.map({ String(cString: $0) }) == "while scanning a simple key",
+           p.context_mark.line == p.problem_mark.line {
+            let keyMark = Mark(source: source, libyamlLine: Int(p.context_mark.line), libyamlColumn: Int(p.context_mark.column))
+            return YAMLSyntaxError(mark: keyMark, message: Self.longKeyMessage)
+        }
+        // Where a key was only possible (the first key of a nested mapping, or after '- '), libyaml drops it silently
+        // and then finds the ':' unexpected: the text before that ':' on its line is the key.
+        if problem == "mapping values are not allowed in this context",
+           let column = longKeyColumn(beforeLibyamlLine: Int(p.problem_mark.line), column: Int(p.problem_mark.column)) {
+            return YAMLSyntaxError(mark: Mark(source: source, libyamlLine: Int(p.problem_mark.line), libyamlColumn: column),
+                                   message: Self.longKeyMessage)
+        }
         var message = problem
         if let context = p.context.map({ String(cString: $0) }) {
             let contextMark = Mark(source: source, libyamlLine: Int(p.context_mark.line), libyamlColumn: Int(p.context_mark.column))
@@ -25,6 +40,30 @@ extension TreeBuilder {
             message += "; this is a tab, indent with spaces instead"
         }
         return YAMLSyntaxError(mark: problemMark, message: message)
+    }
+
+    static let longKeyMessage = "a mapping key is longer than 1024 characters, the most YAML allows before its ':'; "
+        + "no setting's name is that long, so shorten the key (or add the missing ': ')"
+
+    /// The 0-based column where the key before a ':' at `column` starts, when that key is a plain run of more
+    /// than 1024 characters after the line's indentation and `- ` markers; nil otherwise.
+    private func longKeyColumn(beforeLibyamlLine line: Int, column: Int) -> Int? {
+        var characters: [UInt8] = []  // the first byte of each character on the line, up to the ':'
+        walk { i, l, c in
+            if l == line, c < column, i < bytes.count { characters.append(bytes[i]) }
+            return l <= line && !(l == line && c >= column)
+        }
+        var start = 0
+        while start < characters.count {
+            if characters[start] == 0x20 { start += 1; continue }
+            if characters[start] == UInt8(ascii: "-") || characters[start] == UInt8(ascii: "?"),
+               start + 1 < characters.count, characters[start + 1] == 0x20 { start += 2; continue }
+            break
+        }
+        var end = characters.count
+        while end > start, characters[end - 1] == 0x20 { end -= 1 }
+        guard end - start > 1024, !characters[start..<end].contains(UInt8(ascii: ":")) else { return nil }
+        return start
     }
 
     private func readerError(_ problem: String, offset: Int, value: Int) -> YAMLSyntaxError {

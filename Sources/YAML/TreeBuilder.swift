@@ -66,8 +66,9 @@ struct TreeBuilder {
                         mark: mark,
                         message: "this scalar is \(s.length) bytes long; a key or value may have at most \(limits.maxScalarBytes)")
                 }
+                try refuseTag(s.tag, at: mark)
                 let text = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
-                let scalar = Scalar(text: text, style: Self.style(s.style), tag: s.tag.map { String(cString: $0) })
+                let scalar = Scalar(text: text, style: Self.style(s.style))
                 try count(1, at: mark)
                 try add(Node(.scalar(scalar), mark: mark), size: 1, height: 0, anchor: s.anchor.map { String(cString: $0) })
             case YAML_ALIAS_EVENT:
@@ -83,9 +84,11 @@ struct TreeBuilder {
                 node.mark = mark
                 try add(node, size: target.size, height: target.height, anchor: nil)
             case YAML_SEQUENCE_START_EVENT:
+                try refuseTag(event.data.sequence_start.tag, at: mark)
                 try open(at: mark)
                 stack.append(Frame(mark: mark, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }, isMapping: false))
             case YAML_MAPPING_START_EVENT:
+                try refuseTag(event.data.mapping_start.tag, at: mark)
                 try open(at: mark)
                 stack.append(Frame(mark: mark, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }, isMapping: true))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -96,6 +99,19 @@ struct TreeBuilder {
                 break
             }
         }
+    }
+
+    /// Every explicit tag is refused: the compiler types scalars by the schema (STYLE.md, item 4), so a tag
+    /// could only be ignored (`!!python/object:...`) or contradict it (`!!bool 3`). libyaml hands the tag over
+    /// resolved (`%TAG` handles and `!!` expanded); it is shown in the short form where there is one.
+    /// A node's mark is where its first property starts, so the tag (or the anchor before it) is pointed at.
+    private func refuseTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) throws(YAMLSyntaxError) {
+        guard let tag else { return }
+        let resolved = String(cString: tag)
+        let core = "tag:yaml.org,2002:"
+        let written = resolved.hasPrefix(core) ? "!!" + resolved.dropFirst(core.count)
+            : resolved.hasPrefix("!") ? resolved : "!<\(resolved)>"
+        throw YAMLSyntaxError(mark: mark, message: "YAML tags are not supported ('\(written)'); write the plain value")
     }
 
     private mutating func count(_ n: Int, at mark: Mark) throws(YAMLSyntaxError) {

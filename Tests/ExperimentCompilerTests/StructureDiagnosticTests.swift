@@ -39,6 +39,17 @@ final class StructureDiagnosticTests: XCTestCase {
         assertError("name: mnist-dense", "name: ''", "experiments/x.yaml:1:7: error: 'name' is empty; it names the run folder, e.g. mnist-dense")
     }
 
+    /// compare, plot and report skip hidden folders, so a run named '.x' would never show.
+    func testAHiddenNameIsRefused() {
+        assertError("name: mnist-dense", "name: .mnist-dense",
+                    "experiments/x.yaml:1:7: error: 'name' cannot start with '.' ('.mnist-dense'): its folder under results/ would be "
+                    + "hidden, and compare, plot and report skip hidden folders; write it without the dot, e.g. mnist-dense")
+        assertDiagnostics(base, overrides: ["name=.runs"], [
+            "--set name=.runs:1:12: error: 'name' cannot start with '.' ('.runs'): its folder under results/ would be "
+                + "hidden, and compare, plot and report skip hidden folders; write it without the dot, e.g. runs",
+        ])
+    }
+
     func testNegativeSeed() {
         assertError("seed: 42", "seed: -1", "experiments/x.yaml:2:7: error: 'seed' must be between 0 and 18446744073709551615, not -1")
     }

@@ -19,6 +19,23 @@ final class ParserLimitTests: XCTestCase {
                       "experiments/x.yaml:2:3: error: this scalar is 5000 bytes long; a key or value may have at most 4096")
     }
 
+    /// libyaml gives up on an implicit key 1024 characters after its start with "could not find expected ':'";
+    /// that is said plainly, at the key. A key of exactly 1024 characters is read.
+    func testAnImplicitKeyOverLibyamlsLimitIsNamedAtTheKey() throws {
+        let message = "error: a mapping key is longer than 1024 characters, the most YAML allows before its ':'; "
+            + "no setting's name is that long, so shorten the key (or add the missing ': ')"
+        assertRefused("name: x\n" + String(repeating: "k", count: 5000) + ": 1\n", "experiments/x.yaml:2:1: " + message)
+        assertRefused("name: x\ndata:\n  " + String(repeating: "k", count: 1025) + ": 1\n", "experiments/x.yaml:3:3: " + message)
+        assertRefused("- " + String(repeating: "é", count: 2000) + ": 1\n", "experiments/x.yaml:1:3: " + message)
+        let key = String(repeating: "k", count: 1024)
+        XCTAssertEqual(try document("name: x\n\(key): 1\n")[key]?.scalar?.text, "1")
+    }
+
+    /// A missing ':' on the next line keeps libyaml's own message.
+    func testAMissingColonOnAShortKeyKeepsLibyamlsMessage() {
+        assertRefused("name: x\nseed\n", "experiments/x.yaml:3:1: error: could not find expected ':' (while scanning a simple key from line 2, column 1)")
+    }
+
     /// The limit is on the value libyaml hands over: escapes are counted as the bytes they stand for.
     func testLengthIsCountedAfterEscapes() throws {
         let escapes = String(repeating: "\\u00e9", count: 2048)  // 12,288 bytes of text, 4096 bytes of value

@@ -28,7 +28,6 @@ final class ScalarTests: XCTestCase {
         XCTAssertEqual(try value("\"10\""), .string("10"))
         XCTAssertEqual(try value("'10'"), .string("10"))
         XCTAssertEqual(try value("|\n  10"), .string("10\n"))
-        XCTAssertEqual(try value("!!str 10"), .string("10"))
     }
 
     func testFloats() throws {
@@ -39,7 +38,6 @@ final class ScalarTests: XCTestCase {
         XCTAssertEqual(try value("1."), .float(1))
         XCTAssertEqual(try value(".inf"), .float(.infinity))
         XCTAssertEqual(try value("-.inf"), .float(-.infinity))
-        XCTAssertEqual(try value("!!float 1"), .float(1))
         guard case .float(let nan) = try value(".nan") else { return XCTFail(".nan is not a float") }
         XCTAssertTrue(nan.isNaN)
     }
