@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "Training", dependencies: ["ExperimentCompiler", "Datasets", "NeuralNetwork"]),
         .target(name: "Results", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
         .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML", "SeededRandom"]),
+        // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
+        .target(name: "Statistics"),
         .executableTarget(
             name: "runner",
             dependencies: [
@@ -46,5 +48,6 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Training", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
     ]
 )
