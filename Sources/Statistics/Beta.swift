@@ -81,7 +81,7 @@ public enum Beta {
 
     /// The beta(a, b) quantile: the x in [0, 1] with I_x(a, b) = p (SciPy `beta.ppf(p, a, b)`). Solved by
     /// safeguarded Newton steps on ln I_x - ln p (on ln(1 - I_x) - ln(1 - p) for p > 1/2, so the upper tail keeps
-    /// its precision) from NR's `invbetai` starting point (NR §6.14.11), to ~1e-15 relative in x.
+    /// its precision) from NR's `invbetai` starting point (NR §6.14.11), to ~1e-14 relative in x.
     public static func quantile(_ p: Double, a: Double, b: Double) -> Double {
         precondition(p >= 0 && p <= 1 && a > 0 && b > 0, "beta quantile needs 0 <= p <= 1 and a, b > 0")
         if p == 0 { return 0 }

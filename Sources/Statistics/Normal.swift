@@ -14,8 +14,8 @@ public enum Normal {
     public static func density(_ x: Double) -> Double { exp(-0.5 * x * x) / (2 * Double.pi).squareRoot() }
 
     /// Φ⁻¹(p) (SciPy `norm.ppf`): P. J. Acklam's rational approximation (2003, relative error 1.15e-9) refined by
-    /// one Halley step on erfc, e = Φ(x) - p, u = e √(2π) e^(x²/2), x -= u / (1 + x u / 2) (Acklam's own
-    /// refinement); p > 1/2 through Φ⁻¹(p) = -Φ⁻¹(1 - p), as 1 - p is exact there.
+    /// Acklam's Halley step on erfc, e = Φ(x) - p, u = e √(2π) e^(x²/2), x -= u / (1 + x u / 2), taken twice
+    /// (the second costs little and absorbs the first's rounding); p > 1/2 through Φ⁻¹(p) = -Φ⁻¹(1 - p), as 1 - p is exact there.
     public static func quantile(_ p: Double) -> Double {
         precondition(p >= 0 && p <= 1, "normal quantile needs 0 <= p <= 1")
         if p == 0 { return -.infinity }
