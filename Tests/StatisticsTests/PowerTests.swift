@@ -46,6 +46,11 @@ final class PowerTests: XCTestCase {
         let bySignFlip = try Verdict.judgeAll([worse], test: .signFlip)
         XCTAssertEqual(bySignFlip[0].adjustedP, 0.0625)
         guard case .noise = bySignFlip[0].verdict else { return XCTFail("\(bySignFlip[0])") }
+        let many = try PairedComparison(baseline: Array(repeating: 0, count: 21), candidate: (0..<21).map { Double($0 % 3) })
+        XCTAssertThrowsError(try Verdict.judgeAll([many], test: .signFlip)) {
+            XCTAssertEqual($0 as? StatisticsError, .tooManyPairsForExactSignFlip(pairs: 21, limit: 20))
+        }
+        XCTAssertEqual(try Verdict.judgeAll([many])[0].verdict, .better)
     }
 
     func testSeedsNeededBeyondTheCap() {

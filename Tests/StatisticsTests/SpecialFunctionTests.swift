@@ -22,6 +22,16 @@ final class SpecialFunctionTests: XCTestCase {
         }
     }
 
+    func testIncompleteBetaEdges() {
+        XCTAssertEqual(Beta.regularizedIncomplete(x: 0, a: 2, b: 3), 0)
+        XCTAssertEqual(Beta.regularizedIncomplete(x: 1, a: 2, b: 3), 1)
+        // I_x(1, 1) = x and I_x(a, 1) = x^a (NR 6.4.1).
+        XCTAssertEqual(Beta.regularizedIncomplete(x: 0.37, a: 1, b: 1), 0.37, accuracy: 1e-15)
+        assertClose(Beta.regularizedIncomplete(x: 0.6, a: 3.5, b: 1), pow(0.6, 3.5), rel: 1e-13, "x^a")
+        XCTAssertEqual(Beta.quantile(0, a: 2, b: 3), 0)
+        XCTAssertEqual(Beta.quantile(1, a: 2, b: 3), 1)
+    }
+
     func testBetaQuantileAgainstSciPyBetaPPF() {
         for c in Cases.betaQuantiles {
             guard let e = SciPy.answer("beta_ppf \(c.q) \(c.a) \(c.b)") else { return }
