@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["CZlib", "CCrypto", "SeededRandom"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS", "SeededRandom"]),
         .target(name: "Training", dependencies: ["ExperimentCompiler", "Datasets", "NeuralNetwork"]),
+        // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
+        .target(name: "Statistics"),
         .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork"]),
         .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler"]),
         .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML", "SeededRandom"]),
@@ -52,5 +54,6 @@ let package = Package(
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
         .testTarget(name: "RunLifecycleTests", dependencies: ["RunLifecycle", "RunStore", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
     ]
 )
