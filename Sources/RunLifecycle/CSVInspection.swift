@@ -10,7 +10,8 @@ enum CSVInspection {
     static func probe(_ csv: CSVDataset) -> CSVProbe {
         do {
             let shape = try ModelBuilder.csvSource(csv, seed: 0).shape()
-            return .shape(ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount))
+            return .shape(ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount),
+                          trainingRows: shape.trainCount)
         } catch .csv(let problem) {
             if case .missingLabel(_, _, let header) = problem { return .missingLabel(header: header) }
             if let position = problem.position {
