@@ -29,9 +29,9 @@ let package = Package(
         .target(name: "Training", dependencies: ["ExperimentCompiler", "Datasets", "NeuralNetwork"]),
         // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
         .target(name: "Statistics"),
-        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork"]),
+        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
         .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler"]),
-        .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML", "SeededRandom"]),
+        .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML"]),
         .target(name: "RunLifecycle", dependencies: [
             "YAML", "ExperimentCompiler", "SeededRandom", "Datasets", "NeuralNetwork", "Training", "RunStore", "Sweeps",
         ]),
@@ -44,11 +44,11 @@ let package = Package(
         ),
 
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ExperimentCompilerTests", dependencies: ["ExperimentCompiler", "YAML", "Datasets", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "CZlib", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Training", "ExperimentCompiler", "Datasets", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RunStore", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),

@@ -2,7 +2,6 @@ import Datasets
 import Foundation
 import NeuralNetwork
 import RunStore
-import Reports
 import Training
 
 /// One experiment trained into its run folder: skipped when that exact run already completed, locked so
