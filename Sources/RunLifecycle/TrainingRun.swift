@@ -54,7 +54,7 @@ public struct TrainingRun {
     private func train(_ prepared: PreparedRun, into writer: RunWriter) throws(RunnerFailure) {
         let (sources, trainer) = (prepared.sources, prepared.trainer)
         let fit = compiled.experiment.fit
-        let printer = quiet ? nil : ProgressPrinter(live: isatty(STDOUT_FILENO) != 0)
+        let printer = quiet ? nil : ProgressPrinter(live: isatty(STDOUT_FILENO) != 0, columns: ProgressPrinter.terminalColumns())
         let signals = InterruptSignals(onSignal: trainer.stopRequest)
         let fault = FaultInjection.fromEnvironment
         let history: History
@@ -67,6 +67,8 @@ public struct TrainingRun {
                 fault?.observe(event, signals: signals)
             }
         } catch {
+            // The message that follows goes to stderr: it must not continue the bar's line.
+            printer?.endLine()
             if let failure = writer.failure { try failed(writer, failure) }
             switch error {
             case let .diverged(epoch, step, loss, _):
