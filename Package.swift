@@ -38,11 +38,13 @@ let package = Package(
         ),
 
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
+        // Counts heap allocations by interposing malloc in the test executable (the allocation tests).
+        .target(name: "CAllocationCounter", path: "Tests/CAllocationCounter"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
         .testTarget(name: "ExperimentCompilerTests", dependencies: ["ExperimentCompiler", "YAML", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "TestSupport", "CAllocationCounter"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Training", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
