@@ -19,10 +19,17 @@ extern void *__libc_realloc(void *pointer, size_t size);
 extern void *__libc_memalign(size_t alignment, size_t size);
 
 static uint64_t count;
+// Static TLS (initial-exec: this object is linked into the executable), so no `__tls_get_addr` inside malloc.
+static _Thread_local uint64_t thread_count __attribute__((tls_model("initial-exec")));
 
-static inline void counted(void) { __atomic_fetch_add(&count, 1, __ATOMIC_RELAXED); }
+static inline void counted(void) {
+    __atomic_fetch_add(&count, 1, __ATOMIC_RELAXED);
+    thread_count += 1;
+}
 
 uint64_t allocation_count(void) { return __atomic_load_n(&count, __ATOMIC_RELAXED); }
+
+uint64_t thread_allocation_count(void) { return thread_count; }
 
 void *malloc(size_t size) {
     counted();
@@ -62,4 +69,5 @@ int posix_memalign(void **result, size_t alignment, size_t size) {
 #else
 // Elsewhere (macOS's two-level namespace) definitions here would not interpose: nothing is counted.
 uint64_t allocation_count(void) { return 0; }
+uint64_t thread_allocation_count(void) { return 0; }
 #endif

@@ -7,4 +7,7 @@
 /// posix_memalign, aligned_alloc and memalign (Swift's runtime allocates through these).
 uint64_t allocation_count(void);
 
+/// The same count for the calling thread alone: exact, since no other thread can add to it.
+uint64_t thread_allocation_count(void);
+
 #endif
