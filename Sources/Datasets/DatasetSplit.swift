@@ -45,8 +45,14 @@ public struct DatasetSplit: Sendable {
         case .floats(let table): [table.featureCount]
         }
     }
-    /// Features per sample: rows x columns for images.
-    public var featureCount: Int { sampleShape.reduce(1, *) }
+    /// Features per sample: rows x columns for images. Read without building `sampleShape`, an array, since
+    /// every batch's gather asks for it.
+    public var featureCount: Int {
+        switch samples {
+        case .bytes(let images): images.dimensions.dropFirst().reduce(1, *)
+        case .floats(let table): table.featureCount
+        }
+    }
     /// The file the features come from.
     public var imagesPath: String {
         switch samples {

@@ -1,7 +1,7 @@
 import SeededRandom
 
 /// One stage of a `Sequential` model: weights live in the model's shared `Parameters`, batch buffers in
-/// the `LayerBuffers` a `TrainingSession` allocates once, so a step allocates nothing.
+/// the `LayerBuffers` that `Sequential.makeBuffers` allocates once per session or prediction, so a step allocates nothing.
 public protocol Layer: AnyObject {
     var inputWidth: Int { get }
     var outputWidth: Int { get }

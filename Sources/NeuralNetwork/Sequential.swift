@@ -26,7 +26,8 @@ public final class Sequential {
     }
 
     /// The dense layers, in order: the layers with weights (kernel and bias slices), as a checkpoint reads them.
-    public var denseLayers: [Dense] { layers.compactMap { $0 as? Dense } }
+    /// Stored, not computed: evaluation reads it every batch (`regularizationLoss`), and a fresh array is an allocation.
+    public let denseLayers: [Dense]
 
     /// A model of dense layers only.
     public convenience init(inputWidth: Int, layers specs: [DenseSpec], seed: UInt64) throws {
@@ -69,6 +70,7 @@ public final class Sequential {
         self.inputWidth = inputWidth
         layerSpecs = specs
         layers = built
+        denseLayers = built.compactMap { $0 as? Dense }
         parameters = Parameters(count: layout.count)
         var random = SeededRandom(seed: seed, stream: .initialization)
         for layer in built { layer.initialize(parameters, random: &random) }

@@ -1,8 +1,9 @@
 /// Training and evaluation of a `Sequential` model on batches of up to `maxBatchSize` samples.
 ///
 /// Every buffer is allocated here, once; a step allocates nothing. A step is: forward through the
-/// layers, the loss and its gradient, backward (the first layer skips its input gradient), and one
-/// optimizer step over the flat parameter buffer.
+/// layers (`Sequential.forward`, the loop inference and the divergence report run too), the loss and its
+/// gradient, backward (the first layer skips its input gradient), and one optimizer step over the flat
+/// parameter buffer.
 public final class TrainingSession {
     /// Sessions whose layer buffers would exceed this many Floats (4 GiB) are refused.
     public static let maximumBufferValues = 1 << 30
@@ -32,12 +33,9 @@ public final class TrainingSession {
         self.loss = loss
         self.optimizer = optimizer
         self.maxBatchSize = maxBatchSize
-        let last = model.layers.count - 1
-        lossUsesLogits = loss.usesLogits(ofLastActivation: model.layers[last].activation)
+        lossUsesLogits = loss.usesLogits(ofLastActivation: model.layers[model.layers.count - 1].activation)
         denseLayers = model.denseLayers.filter { $0.spec.kernelRegularizer != nil }
-        buffers = model.layers.enumerated().map { index, layer in
-            layer.makeBuffers(maxRows: maxBatchSize, keepPreActivation: index == last && loss.usesLogits(ofLastActivation: layer.activation))
-        }
+        buffers = model.makeBuffers(maxRows: maxBatchSize, keepLastPreActivation: lossUsesLogits)
     }
 
     /// The model's outputs (after the last activation) for the samples of the last step: rows x outputWidth.
@@ -88,11 +86,7 @@ public final class TrainingSession {
 
     private func forward(_ input: UnsafePointer<Float>, rows: Int, training: Bool) {
         precondition(rows >= 1 && rows <= maxBatchSize, "a step of \(rows) rows in a session for at most \(maxBatchSize)")
-        var x = input
-        for (layer, buffer) in zip(model.layers, buffers) {
-            layer.forward(x, rows: rows, parameters: model.parameters, buffers: buffer, training: training)
-            x = UnsafePointer(buffer.output)
-        }
+        model.forward(input, rows: rows, into: buffers, training: training)
         lastRows = rows
     }
 

@@ -16,23 +16,18 @@ public struct Divergence: Sendable, Equatable, CustomStringConvertible {
     /// The largest |output| of the last layer when every output was finite.
     public var largestOutput: Float
 
-    /// Runs the model over `rows` samples of `input` layer by layer; allocates its own buffers (once, on failure).
+    /// Runs the model over `rows` samples of `input` through `Sequential.forward`, the loop training runs, and
+    /// stops at the first layer with a non-finite output; allocates its own buffers (once, on failure).
     public static func locate(in model: Sequential, input: UnsafePointer<Float>, rows: Int) -> Divergence {
         var found = Divergence(layer: nil, largestWeight: 0, gradientNorms: [:], largestOutput: 0)
-        var kept: [LayerBuffers] = []
-        var x = input
-        for (index, layer) in model.layers.enumerated() {
-            let buffers = layer.makeBuffers(maxRows: rows, keepPreActivation: false)
-            kept.append(buffers)
-            layer.forward(x, rows: rows, parameters: model.parameters, buffers: buffers, training: false)
-            let outputs = UnsafeBufferPointer(start: buffers.output, count: rows * layer.outputWidth)
-            if !outputs.allSatisfy(\.isFinite) {
+        model.forward(input, rows: rows, into: model.makeBuffers(maxRows: rows), training: false) { index, outputs in
+            guard outputs.allSatisfy(\.isFinite) else {
                 found.layer = index
-                found.largestWeight = (layer as? Dense).map { largest(model.parameters.values, $0.kernel) } ?? 0
-                break
+                found.largestWeight = (model.layers[index] as? Dense).map { largest(model.parameters.values, $0.kernel) } ?? 0
+                return false
             }
             found.largestOutput = outputs.reduce(0) { max($0, abs($1)) }
-            x = UnsafePointer(buffers.output)
+            return true
         }
         for (index, layer) in model.layers.enumerated() {
             guard let dense = layer as? Dense else { continue }

@@ -122,15 +122,21 @@ public final class Trainer {
         return tally.logs
     }
 
-    /// The model's outputs for every sample of `data`, row after row (`data.count` x `model.outputWidth`).
+    /// The model's outputs for every sample of `data`, row after row (`data.count` x `model.outputWidth`),
+    /// each batch copied straight into the result, which is allocated once at its final size.
     public func predict(_ data: BatchSource) -> [Float] {
-        var outputs: [Float] = []
-        outputs.reserveCapacity(data.count * model.outputWidth)
-        forEachBatch(of: data) { rows in
-            session.predictStep(input: features, rows: rows)
-            outputs.append(contentsOf: session.output.prefix(rows * model.outputWidth))
+        let total = data.count * model.outputWidth
+        return [Float](unsafeUninitializedCapacity: total) { outputs, initialized in
+            var written = 0
+            forEachBatch(of: data) { rows in
+                session.predictStep(input: features, rows: rows)
+                let batch = session.output
+                (outputs.baseAddress! + written).initialize(from: batch.baseAddress!, count: batch.count)
+                written += batch.count
+            }
+            precondition(written == total, "\(written) outputs for \(total)")
+            initialized = written
         }
-        return outputs
     }
 
     private func forEachBatch(of data: BatchSource, _ body: (Int) -> Void) {
