@@ -71,15 +71,15 @@ public struct TrainingRun {
             printer?.endLine()
             if let failure = writer.failure { try failed(writer, failure) }
             switch error {
-            case let .diverged(epoch, step, loss, _):
+            case let .diverged(epoch, step, loss):
                 let message = "the loss became \(loss) at epoch \(epoch), step \(step): training diverged; "
                     + "try a lower compile.optimizer.learning_rate"
                 let layer = trainer.divergence.map { "; \($0)" } ?? ""
-                try written { () throws(ResultsWriteError) in try writer.finish(.diverged, test: nil, error: message + layer) }
+                try written { () throws(ResultsWriteError) in try writer.finish(.diverged, history: trainer.history, test: nil, error: message + layer) }
                 throw .runFailed(message + " (results so far: \(writer.folder))" + layer)
             case .interrupted:
-                try written { () throws(ResultsWriteError) in try writer.finish(.interrupted, test: nil) }
-                let kept = writer.history.epochs.count
+                try written { () throws(ResultsWriteError) in try writer.finish(.interrupted, history: trainer.history, test: nil) }
+                let kept = trainer.history.epochs.count
                 throw .interrupted(signal: signals.received ?? SIGINT, detail: "\(kept) finished epoch\(kept == 1 ? "" : "s") kept in "
                     + "\(writer.folder); run the same command again to train it from the start")
             }
@@ -98,7 +98,7 @@ public struct TrainingRun {
         } catch {
             try failed(writer, error)
         }
-        try written { () throws(ResultsWriteError) in try writer.finish(.completed, test: test, confusion: confusion) }
+        try written { () throws(ResultsWriteError) in try writer.finish(.completed, history: history, test: test, confusion: confusion) }
         say(ProgressPrinter.summary(test: test, history: history))
         say("Results: \(writer.folder)\n")
     }

@@ -10,7 +10,6 @@ import Training
 public final class RunWriter {
     public let folder: String
     public private(set) var record: RunRecord
-    public private(set) var history = History()
     /// The first write that failed while observing events (they cannot throw); training should stop.
     public private(set) var failure: ResultsWriteError?
 
@@ -42,13 +41,7 @@ public final class RunWriter {
 
     /// Records each finished epoch; a failed write is kept in `failure` for the caller to act on.
     public func observe(_ event: TrainingEvent) {
-        switch event {
-        case .earlyStopped(let epoch): history.stoppedEpoch = epoch
-        case .restoredBestWeights(let epoch): history.restoredEpoch = epoch
-        default: break
-        }
-        guard failure == nil, case let .epochFinished(_, logs, seconds) = event else { return }
-        history.append(logs)
+        guard failure == nil, case let .epochFinished(_, history, seconds) = event else { return }
         record.epochSeconds.append(seconds)
         do throws(ResultsWriteError) {
             try AtomicFile.write(HistoryFiles.csv(history), to: path(HistoryFiles.csvName))
@@ -65,7 +58,8 @@ public final class RunWriter {
     }
 
     /// Writes `metrics.json` (test figures and the confusion matrix only for a completed run) and the final record.
-    public func finish(_ status: RunStatus, test: Logs?, confusion: ConfusionMatrix? = nil,
+    /// Writes `metrics.json` from the trainer's `history` and the final status.
+    public func finish(_ status: RunStatus, history: History, test: Logs?, confusion: ConfusionMatrix? = nil,
                        error: String? = nil) throws(ResultsWriteError) {
         record.status = status
         record.error = error

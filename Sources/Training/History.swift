@@ -9,6 +9,9 @@ public struct History: Sendable, Equatable {
 
     public init() {}
 
+    /// A history of these epochs, in order.
+    public init(_ epochs: [Logs]) { self.epochs = epochs }
+
     public mutating func append(_ logs: Logs) { epochs.append(logs) }
 
     /// Every name that any epoch reported, in first-seen order.

@@ -60,7 +60,8 @@ public final class ProgressPrinter {
             lastDraw = elapsed
             let eta = elapsed / Double(step) * Double(steps - step)
             draw(Self.frame(step: step, of: steps, eta: Self.eta(eta), logs: logs, columns: columns))
-        case .epochFinished(_, let logs, let seconds):
+        case .epochFinished(_, let history, let seconds):
+            let logs = history.epochs.last ?? Logs()
             let perStep = seconds / Double(max(steps, 1))
             let line = Self.bar(step: steps, of: steps) + String(format: " - %.0fs", seconds) + Self.perStep(perStep) + Self.values(logs)
             if live { draw(Self.wrapped(line, columns: columns)) } else { write(line) }

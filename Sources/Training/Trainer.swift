@@ -4,10 +4,10 @@ import NeuralNetwork
 
 /// Why a fit stopped before its last epoch.
 public enum TrainingError: Error, Sendable {
-    /// The loss of a batch was NaN or infinite; `history` holds the epochs finished before it.
-    case diverged(epoch: Int, step: Int, loss: Double, history: History)
-    /// `stop()` was called (an interrupt); `history` holds the finished epochs.
-    case interrupted(epoch: Int, history: History)
+    /// The loss of a batch was NaN or infinite; the trainer's `history` holds the epochs finished before it.
+    case diverged(epoch: Int, step: Int, loss: Double)
+    /// `stop()` was called (an interrupt); the trainer's `history` holds the finished epochs.
+    case interrupted(epoch: Int)
 }
 
 /// Keras' `fit`, `evaluate` and `predict` over a `Sequential`, with buffers sized once for the batch size.
@@ -22,6 +22,9 @@ public final class Trainer {
     private let stopFlag = StopFlag()
     /// `fit.early_stopping`, applied by every `fit`; nil for none.
     public var earlyStopping: ExperimentCompiler.EarlyStopping?
+    /// The last `fit`'s epochs (and its early stop and restore): the one history of a run, which the
+    /// `.epochFinished` events hand to every observer.
+    public private(set) var history = History()
     /// Where the last `fit` that diverged found the first non-finite values; nil until one does.
     public private(set) var divergence: Divergence?
     /// `fit.learning_rate_schedule`, starting from the optimizer's rate at the start of every `fit`; nil for none.
@@ -60,7 +63,7 @@ public final class Trainer {
     ) throws(TrainingError) -> History {
         var order = BatchOrder(count: train.count, batchSize: batchSize, shuffle: shuffle, seed: seed)
         let steps = order.batchCount
-        var history = History()
+        history = History()
         divergence = nil
         let optimizer = session.optimizer
         var callbacks = FitCallbacks(earlyStopping: earlyStopping, schedule: learningRateSchedule,
@@ -84,13 +87,13 @@ public final class Trainer {
                 let loss = session.computeGradients(input: features, labels: labels, rows: rows)
                 guard loss.isFinite else {
                     divergence = Divergence.locate(in: model, input: features, rows: rows)
-                    throw .diverged(epoch: epoch, step: step, loss: loss, history: history)
+                    throw .diverged(epoch: epoch, step: step, loss: loss)
                 }
                 optimizer.step(model.parameters)
                 tally.add(loss: loss, outputs: session.output, width: model.outputWidth, labels: labels, rows: rows)
                 tally.write(into: &running)
                 observe(.batchFinished(epoch: epoch, step: step, logs: running, elapsedSeconds: start.secondsSince))
-                if stopFlag.isSet { throw .interrupted(epoch: epoch, history: history) }
+                if stopFlag.isSet { throw .interrupted(epoch: epoch) }
             }
             var logs = tally.logs
             if let validation {
@@ -98,7 +101,7 @@ public final class Trainer {
             }
             callbacks.epochEnded(logs: &logs, optimizer: optimizer)
             history.append(logs)
-            observe(.epochFinished(epoch: epoch, logs: logs, seconds: start.secondsSince))
+            observe(.epochFinished(epoch: epoch, history: history, seconds: start.secondsSince))
             if callbacks.shouldStop(after: epoch, logs: logs, parameters: model.parameters) {
                 history.stoppedEpoch = epoch
                 observe(.earlyStopped(epoch: epoch))

@@ -6,8 +6,9 @@ public enum TrainingEvent: Sendable {
     case epochStarted(epoch: Int)
     /// After each step, with the running means of the epoch so far (loss first, then the metrics).
     case batchFinished(epoch: Int, step: Int, logs: Logs, elapsedSeconds: Double)
-    /// After the epoch and its validation pass, with the epoch's final logs (`val_` entries included).
-    case epochFinished(epoch: Int, logs: Logs, seconds: Double)
+    /// After the epoch and its validation pass, with the trainer's history so far: this epoch's final logs
+    /// (`val_` entries included) last. The trainer owns the history; observers read it and keep no copy of their own.
+    case epochFinished(epoch: Int, history: History, seconds: Double)
     /// Early stopping ended training after `epoch` (Keras prints `Epoch 7: early stopping`).
     case earlyStopped(epoch: Int)
     /// After the last epoch: early stopping put back the weights from the end of epoch `epoch`.

@@ -9,7 +9,7 @@ final class ProgressPrinterTests: XCTestCase {
         printer.observe(.trainingStarted(epochs: 10, stepsPerEpoch: 235))
         printer.observe(.epochStarted(epoch: 1))
         printer.observe(.batchFinished(epoch: 1, step: 1, logs: logs, elapsedSeconds: 0.01))
-        printer.observe(.epochFinished(epoch: 1, logs: logs, seconds: 0.6))
+        printer.observe(.epochFinished(epoch: 1, history: History([logs]), seconds: 0.6))
         XCTAssertEqual(text, """
             Epoch 1/10
             235/235 [==============================] - 1s 3ms/step - loss: 0.3111 - accuracy: 0.9099
@@ -30,7 +30,7 @@ final class ProgressPrinterTests: XCTestCase {
         var text = ""
         let printer = ProgressPrinter(live: false) { text += $0 }
         printer.observe(.trainingStarted(epochs: 1, stepsPerEpoch: 5))
-        printer.observe(.epochFinished(epoch: 1, logs: Logs([("loss", 0.00012345)]), seconds: 0.0001))
+        printer.observe(.epochFinished(epoch: 1, history: History([Logs([("loss", 0.00012345)])]), seconds: 0.0001))
         XCTAssertEqual(text, "5/5 [==============================] - 0s 20us/step - loss: 1.2345e-04\n")
     }
 
@@ -78,7 +78,7 @@ final class ProgressPrinterTests: XCTestCase {
         let logs = Logs([("loss", 0.0163), ("accuracy", 0.996), ("val_loss", 0.0562), ("val_accuracy", 0.9815)])
         printer.observe(.trainingStarted(epochs: 10, stepsPerEpoch: 235))
         printer.observe(.epochStarted(epoch: 10))
-        printer.observe(.epochFinished(epoch: 10, logs: logs, seconds: 1.2))
+        printer.observe(.epochFinished(epoch: 10, history: History([logs]), seconds: 1.2))
         XCTAssertEqual(text, """
             Epoch 10/10
             \r235/235 [==============================] - 1s 5ms/step - loss: 0.0163
