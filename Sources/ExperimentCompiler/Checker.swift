@@ -1,3 +1,4 @@
+import ModelKinds
 import YAML
 
 /// Collects diagnostics while reading typed values out of nodes; every reader reports its own
@@ -57,7 +58,7 @@ struct Checker {
     }
 
     /// A number (an integer is one too) inside `bounds`; .inf and .nan are refused.
-    mutating func double(_ node: Node, _ path: String, _ bounds: Vocabulary.Bounds) -> Double? {
+    mutating func double(_ node: Node, _ path: String, _ bounds: Bounds) -> Double? {
         let x: Double
         switch node.scalar?.value {
         case .int(let n)?: x = Double(n)
