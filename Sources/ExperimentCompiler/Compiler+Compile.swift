@@ -66,7 +66,7 @@ extension Compiler {
         var ok = true
         for parameter in S.hyperparameters {
             guard let given = options.first(where: { $0.key.scalar?.text == parameter.key })?.value else { continue }
-            switch parameter.value {
+            switch parameter.setting {
             case .number(let keyPath, let bounds):
                 if let x = c.double(given, "\(path).\(parameter.key)", bounds) { settings[keyPath: keyPath] = x } else { ok = false }
             case .flag(let keyPath):

@@ -82,7 +82,7 @@ extension OptimizerSpec {
     private static func members<S: OptimizerSettings>(_ settings: S) -> [String: JSONValue] {
         var members: [String: JSONValue] = [:]
         for parameter in S.hyperparameters {
-            switch parameter.value {
+            switch parameter.setting {
             case .number(let keyPath, _): members[parameter.key] = .double(settings[keyPath: keyPath])
             case .flag(let keyPath): members[parameter.key] = .bool(settings[keyPath: keyPath])
             }

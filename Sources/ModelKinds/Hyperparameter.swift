@@ -1,22 +1,22 @@
 /// One keyword argument of a Keras optimizer: its Keras name, where it lives in the settings, and the
 /// values it accepts. Its default is the settings' own (`SGDSettings()`, ...), written once, in their `init`.
 public struct Hyperparameter<Settings>: Sendable {
-    /// A number within bounds, or a flag.
-    public enum Value: Sendable {
+    /// A number within bounds, or a flag, with where the settings keep it.
+    public enum Setting: Sendable {
         case number(WritableKeyPath<Settings, Double> & Sendable, Bounds)
         case flag(WritableKeyPath<Settings, Bool> & Sendable)
     }
 
     /// The keyword, as Keras spells it (`learning_rate`, `beta_1`).
     public let key: String
-    public let value: Value
+    public let setting: Setting
 
     public static func number(_ key: String, _ path: WritableKeyPath<Settings, Double> & Sendable, _ bounds: Bounds) -> Self {
-        Self(key: key, value: .number(path, bounds))
+        Self(key: key, setting: .number(path, bounds))
     }
 
     public static func flag(_ key: String, _ path: WritableKeyPath<Settings, Bool> & Sendable) -> Self {
-        Self(key: key, value: .flag(path))
+        Self(key: key, setting: .flag(path))
     }
 }
 
