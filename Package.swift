@@ -42,10 +42,10 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
         .testTarget(name: "ModelKindsTests", dependencies: ["ModelKinds"]),
         .testTarget(name: "ExperimentCompilerTests", dependencies: ["ExperimentCompiler", "ModelKinds", "YAML", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "CZlib", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "ModelKinds", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork", "TestSupport"]),
-        .testTarget(name: "ResultsTests", dependencies: ["Results", "Training", "ExperimentCompiler", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "Training", "ExperimentCompiler", "Datasets", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
     ]
