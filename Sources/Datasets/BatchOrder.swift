@@ -59,7 +59,7 @@ public struct BatchOrder: Sendable {
     }
 
     /// Epoch `epoch`'s order as a new array: the same as `prepare(epoch:)` leaves in `indices`.
-    public static func order(count: Int, shuffle: Bool, seed: UInt64, epoch: Int) -> [Int32] {
+    static func order(count: Int, shuffle: Bool, seed: UInt64, epoch: Int) -> [Int32] {
         guard shuffle else { return (0..<Int32(count)).map { $0 } }
         var random = random(seed: seed, epoch: epoch)
         return random.permutation(count)

@@ -2,7 +2,7 @@ import SeededRandom
 
 extension CSVDatasetSource {
     /// Reads, parses and splits the CSV file(s) into a dataset of float features.
-    public func load(search: DataSearch = .process()) throws(DatasetError) -> Dataset {
+    public func load(search: DataSearch = .process()) throws(DatasetError) -> LoadedDataset {
         let trainPath = path
         let trainTable = try Self.table(path, search: search)
         let labelIndex = try labelColumn(in: trainTable)
@@ -17,7 +17,7 @@ extension CSVDatasetSource {
                                          path: trainPath, testPath: testTable.path)
             let train = try Self.split(trainTable, labelIndex: labelIndex, labels: labels.train, rows: trainTable.rows.indices.map { $0 })
             let test = try Self.split(testTable, labelIndex: labelIndex, labels: labels.test, rows: testTable.rows.indices.map { $0 })
-            return try Dataset(name: path, train: train, test: test, classNames: labels.names, classCount: labels.classCount)
+            return try LoadedDataset(name: path, train: train, test: test, classNames: labels.names, classCount: labels.classCount)
         case .fraction(let fraction):
             let rows = trainTable.rows.count
             let testCount = Int((Double(rows) * fraction).rounded(.up))
@@ -31,15 +31,15 @@ extension CSVDatasetSource {
             let all = try Self.labels(trainTable.rows.map { $0[labelIndex] }, test: [], path: trainPath, testPath: trainPath)
             let train = try Self.split(trainTable, labelIndex: labelIndex, labels: trainRows.map { all.train[$0] }, rows: trainRows)
             let test = try Self.split(trainTable, labelIndex: labelIndex, labels: testRows.map { all.train[$0] }, rows: testRows)
-            return try Dataset(name: path, train: train, test: test, classNames: all.names, classCount: all.classCount)
+            return try LoadedDataset(name: path, train: train, test: test, classNames: all.names, classCount: all.classCount)
         }
     }
 
     /// The shape the compiler checks against: features, sample counts and classes (the whole file is parsed,
     /// so a bad cell shows at `runner check`, not after a long load).
-    public func shape(search: DataSearch = .process()) throws(DatasetError) -> DatasetShape {
+    public func sizes(search: DataSearch = .process()) throws(DatasetError) -> DatasetSizes {
         let dataset = try load(search: search)
-        return DatasetShape(sampleShape: dataset.sampleShape, trainCount: dataset.train.count,
+        return DatasetSizes(sampleShape: dataset.sampleShape, trainCount: dataset.train.count,
                             testCount: dataset.test.count, classCount: dataset.classCount)
     }
 

@@ -38,7 +38,7 @@ public enum SampleArt {
     }
 
     /// Sample `index` of `split`: a header line, the label, then the picture (images) or the features (CSV).
-    public static func render(_ split: DatasetSplit, index: Int, splitName: String, dataset: Dataset) -> String {
+    public static func render(_ split: DatasetSplit, index: Int, splitName: String, dataset: LoadedDataset) -> String {
         var text = "\(dataset.name) \(splitName)[\(index)] of \(split.count)\n"
         text += label(split.label(index), names: dataset.classNames) + "\n"
         if let names = split.featureNames {

@@ -1,3 +1,4 @@
+import ModelKinds
 import YAML
 
 /// What reading a CSV dataset at compile time found: its shape, or the mistake to report.

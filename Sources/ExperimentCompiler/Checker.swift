@@ -1,3 +1,4 @@
+import ModelKinds
 import YAML
 
 /// Collects diagnostics while reading typed values out of nodes; every reader reports its own
@@ -61,7 +62,7 @@ struct Checker {
     /// schedule and callback values, fractions) ends up in float32 arithmetic, where a magnitude below float32's
     /// smallest normal number (1.1754944e-38) becomes 0 or a subnormal whose reciprocal overflows, and one above its
     /// largest (3.4028235e+38) becomes infinity. So a number is 0 or rounds to a normal float32.
-    mutating func double(_ node: Node, _ path: String, _ bounds: Vocabulary.Bounds) -> Double? {
+    mutating func double(_ node: Node, _ path: String, _ bounds: Bounds) -> Double? {
         let x: Double
         switch node.scalar?.value {
         case .int(let n)?: x = Double(n)

@@ -1,3 +1,4 @@
+import ModelKinds
 import YAML
 
 extension Compiler {
@@ -5,7 +6,7 @@ extension Compiler {
     func earlyStopping(_ node: Node, monitors: [String]?, _ c: inout Checker) -> EarlyStopping? {
         let path = "fit.early_stopping"
         guard let pairs = c.mapping(node, path, example: "{monitor: val_loss, patience: 2}") else { return nil }
-        c.checkKeys(pairs, known: Vocabulary.earlyStoppingKeys, in: path)
+        c.checkKeys(pairs, known: Schema.earlyStoppingKeys, in: path)
         var options = Options(pairs: pairs, path: path)
         var e = EarlyStopping()
         options.monitor(&e.monitor, &e.mode, monitors: monitors, at: node.mark, &c)
@@ -16,15 +17,15 @@ extension Compiler {
         if let n = options["baseline"], !n.isNull {
             if let x = c.double(n, "\(path).baseline", .anyFinite) { e.baseline = x } else { options.ok = false }
         }
-        return options.ok && !pairs.contains(where: { !Vocabulary.earlyStoppingKeys.contains($0.key.scalar?.text ?? "") }) ? e : nil
+        return options.ok && !pairs.contains(where: { !Schema.earlyStoppingKeys.contains($0.key.scalar?.text ?? "") }) ? e : nil
     }
 
     /// `learning_rate_schedule: {name: exponential_decay, decay_steps: 1000, decay_rate: 0.9}`, or a bare
     /// name where every key has a default (`reduce_lr_on_plateau`).
     func learningRateSchedule(_ node: Node, monitors: [String]?, _ c: inout Checker) -> LearningRateSchedule? {
         let path = "fit.learning_rate_schedule"
-        guard let (name, pairs) = named(node, path, kind: "learning rate schedule", known: Vocabulary.schedules.map(\.name), &c),
-              let entry = Vocabulary.schedules.first(where: { $0.name == name }) else { return nil }
+        guard let (name, pairs) = named(node, path, kind: "learning rate schedule", known: Schema.schedules.map(\.name), &c),
+              let entry = Schema.schedules.first(where: { $0.name == name }) else { return nil }
         c.checkKeys(pairs, known: ["name"] + entry.required + entry.optional, in: path)
         guard pairs.allSatisfy({ (entry.required + entry.optional).contains($0.key.scalar?.text ?? "") }) else { return nil }
         for key in entry.required where !pairs.contains(where: { $0.key.scalar?.text == key }) {
@@ -72,10 +73,10 @@ private struct Options {
 
     mutating func int(_ key: String, _ value: inout Int, min: Int = 0, _ c: inout Checker) {
         guard let n = self[key] else { return }
-        if let v = c.int(n, "\(path).\(key)", min...Vocabulary.maxEpochCount) { value = v } else { ok = false }
+        if let v = c.int(n, "\(path).\(key)", min...Schema.maxEpochCount) { value = v } else { ok = false }
     }
 
-    mutating func double(_ key: String, _ value: inout Double, _ bounds: Vocabulary.Bounds, _ c: inout Checker) {
+    mutating func double(_ key: String, _ value: inout Double, _ bounds: Bounds, _ c: inout Checker) {
         guard let n = self[key] else { return }
         if let v = c.double(n, "\(path).\(key)", bounds) { value = v } else { ok = false }
     }

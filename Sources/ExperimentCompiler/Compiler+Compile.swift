@@ -1,10 +1,11 @@
+import ModelKinds
 import YAML
 
 extension Compiler {
     /// `compile: {optimizer: rmsprop, loss: sparse_categorical_crossentropy, metrics: [accuracy]}`.
     func compile(_ node: Node, _ c: inout Checker) -> CompileSpec? {
         guard let pairs = c.mapping(node, "compile", example: "{optimizer: adam, loss: sparse_categorical_crossentropy}") else { return nil }
-        c.checkKeys(pairs, known: Vocabulary.compileKeys, in: "compile")
+        c.checkKeys(pairs, known: Schema.compileKeys, in: "compile")
         let optimizer = c.value(pairs, "optimizer", required: true, in: "compile", at: node.mark).flatMap { self.optimizer($0, &c) }
         let loss = c.value(pairs, "loss", required: true, in: "compile", at: node.mark).flatMap { self.loss($0, &c) }
         var metrics: [Metric]? = []
@@ -29,78 +30,71 @@ extension Compiler {
         return c.name(node, path, kind: kind, known: known).map { ($0, []) }
     }
 
-    /// Every hyperparameter from the file or from Keras 3's defaults (`Vocabulary.optimizers`).
-    private func optimizer(_ node: Node, _ c: inout Checker) -> Optimizer? {
+    /// Every hyperparameter from the file or from Keras 3's defaults (`OptimizerSpec.defaults`).
+    private func optimizer(_ node: Node, _ c: inout Checker) -> OptimizerSpec? {
         let path = "compile.optimizer"
-        guard let (name, options) = named(node, path, kind: "optimizer", known: Vocabulary.optimizers.map(\.name), &c),
-              let entry = Vocabulary.optimizers.first(where: { $0.name == name }) else { return nil }
+        guard let (name, options) = named(node, path, kind: "optimizer", known: OptimizerSpec.defaults.map(\.name), &c),
+              let defaults = OptimizerSpec.defaults.first(where: { $0.name == name }) else { return nil }
         // RMSprop's epsilon placement is recorded in resolved.json, so a resolved file compiles back; it has
         // one value, Keras 3's, and is accepted only as that.
-        let notes = name == "rmsprop" ? [Vocabulary.epsilonPlacementKey] : []
-        c.checkKeys(options, known: ["name"] + entry.settings.map(\.key) + notes, in: path)
-        var numbers: [String: Double] = [:], flags: [String: Bool] = [:]
+        let notes = name == "rmsprop" ? [Schema.epsilonPlacementKey] : []
+        c.checkKeys(options, known: ["name"] + defaults.hyperparameterKeys + notes, in: path)
         var ok = true
-        if !notes.isEmpty, let given = options.first(where: { $0.key.scalar?.text == Vocabulary.epsilonPlacementKey })?.value {
-            let key = "\(path).\(Vocabulary.epsilonPlacementKey)"
+        if !notes.isEmpty, let given = options.first(where: { $0.key.scalar?.text == Schema.epsilonPlacementKey })?.value {
+            let key = "\(path).\(Schema.epsilonPlacementKey)"
             if let text = c.string(given, key) {
-                if text != Vocabulary.epsilonPlacement {
-                    c.error(given.mark, "'\(key)' can only be '\(Vocabulary.epsilonPlacement)' (Keras 3: w -= lr * g / sqrt(v + epsilon)), not '\(text)'")
+                if text != Schema.epsilonPlacement {
+                    c.error(given.mark, "'\(key)' can only be '\(Schema.epsilonPlacement)' (Keras 3: w -= lr * g / sqrt(v + epsilon)), not '\(text)'")
                     ok = false
                 }
             } else { ok = false }
         }
-        for (key, setting) in entry.settings {
-            let given = options.first { $0.key.scalar?.text == key }?.value
-            switch setting {
-            case .number(let value, let bounds):
-                if let given {
-                    if let x = c.double(given, "\(path).\(key)", bounds) { numbers[key] = x } else { ok = false }
-                } else { numbers[key] = value }
-            case .flag(let value):
-                if let given {
-                    if let b = c.bool(given, "\(path).\(key)") { flags[key] = b } else { ok = false }
-                } else { flags[key] = value }
+        let spec: OptimizerSpec?
+        switch defaults {
+        case .sgd(let s): spec = settings(s, options, path, &c).map(OptimizerSpec.sgd)
+        case .rmsprop(let s): spec = settings(s, options, path, &c).map(OptimizerSpec.rmsprop)
+        case .adam(let s): spec = settings(s, options, path, &c).map(OptimizerSpec.adam)
+        case .adamw(let s): spec = settings(s, options, path, &c).map(OptimizerSpec.adamw)
+        case .adagrad(let s): spec = settings(s, options, path, &c).map(OptimizerSpec.adagrad)
+        }
+        return ok ? spec : nil
+    }
+
+    /// `defaults` with each hyperparameter the file gives, checked against its bounds; nil after an error.
+    private func settings<S: OptimizerSettings>(_ defaults: S, _ options: [Node.Pair], _ path: String, _ c: inout Checker) -> S? {
+        var settings = defaults
+        var ok = true
+        for parameter in S.hyperparameters {
+            guard let given = options.first(where: { $0.key.scalar?.text == parameter.key })?.value else { continue }
+            switch parameter.setting {
+            case .number(let keyPath, let bounds):
+                if let x = c.double(given, "\(path).\(parameter.key)", bounds) { settings[keyPath: keyPath] = x } else { ok = false }
+            case .flag(let keyPath):
+                if let b = c.bool(given, "\(path).\(parameter.key)") { settings[keyPath: keyPath] = b } else { ok = false }
             }
         }
-        guard ok else { return nil }
-        let lr = numbers["learning_rate"]!
-        switch name {
-        case "sgd":
-            return .sgd(learningRate: lr, momentum: numbers["momentum"]!, nesterov: flags["nesterov"]!)
-        case "rmsprop":
-            return .rmsprop(learningRate: lr, rho: numbers["rho"]!, momentum: numbers["momentum"]!,
-                            epsilon: numbers["epsilon"]!, centered: flags["centered"]!)
-        case "adam":
-            return .adam(learningRate: lr, beta1: numbers["beta_1"]!, beta2: numbers["beta_2"]!,
-                         epsilon: numbers["epsilon"]!, amsgrad: flags["amsgrad"]!)
-        case "adamw":
-            return .adamw(learningRate: lr, weightDecay: numbers["weight_decay"]!, beta1: numbers["beta_1"]!,
-                          beta2: numbers["beta_2"]!, epsilon: numbers["epsilon"]!, amsgrad: flags["amsgrad"]!)
-        default:
-            return .adagrad(learningRate: lr, initialAccumulatorValue: numbers["initial_accumulator_value"]!,
-                            epsilon: numbers["epsilon"]!)
-        }
+        return ok ? settings : nil
     }
 
     /// `loss: NAME` or `{name: NAME, from_logits: BOOL}`; only the cross-entropies take `from_logits`.
     private func loss(_ node: Node, _ c: inout Checker) -> Loss? {
         let path = "compile.loss"
-        let names = Vocabulary.losses.map(\.kind.rawValue)
+        let names = LossKind.allCases.map(\.rawValue)
         guard let (name, options) = named(node, path, kind: "loss", known: names, &c),
-              let entry = Vocabulary.losses.first(where: { $0.kind.rawValue == name }) else { return nil }
-        var loss = Loss(entry.kind)
+              let kind = LossKind(rawValue: name) else { return nil }
+        var loss = Loss(kind)
         var ok = true
         for pair in options {
             let key = pair.key.scalar?.text ?? ""
             if key == "from_logits" {
-                if entry.probabilityActivation == nil {
+                if kind.probabilityActivation == nil {
                     c.error(pair.key.mark, "\(name) takes no 'from_logits' (only the cross-entropies do)")
                     ok = false
                 } else if let b = c.bool(pair.value, "\(path).from_logits") {
                     loss.fromLogits = b
                 } else { ok = false }
             } else {
-                c.checkKeys([pair], known: entry.probabilityActivation == nil ? ["name"] : ["name", "from_logits"], in: path)
+                c.checkKeys([pair], known: kind.probabilityActivation == nil ? ["name"] : ["name", "from_logits"], in: path)
                 ok = false
             }
         }
@@ -118,7 +112,7 @@ extension Compiler {
         var ok = true
         for (i, item) in items.enumerated() {
             let path = "compile.metrics[\(i)]"
-            guard let (name, options) = named(item, path, kind: "metric", known: Vocabulary.metrics, &c) else { ok = false; continue }
+            guard let (name, options) = named(item, path, kind: "metric", known: Schema.metrics, &c) else { ok = false; continue }
             if let first = seen[name] {
                 c.error(item.mark, "metric '\(name)' is listed twice (first at line \(first.line), column \(first.column))")
                 ok = false
@@ -132,9 +126,9 @@ extension Compiler {
             }
             c.checkKeys(options, known: ["name", "k"], in: path)
             if options.contains(where: { $0.key.scalar?.text != "k" }) { ok = false }
-            var k = Vocabulary.defaultTopK
+            var k = Schema.defaultTopK
             if let n = options.first(where: { $0.key.scalar?.text == "k" })?.value {
-                if let v = c.int(n, "\(path).k", 1...Vocabulary.maxUnits) { k = v } else { ok = false }
+                if let v = c.int(n, "\(path).k", 1...Schema.maxUnits) { k = v } else { ok = false }
             }
             metrics.append(.topKCategoricalAccuracy(k: k))
         }

@@ -1,3 +1,4 @@
+import ModelKinds
 import YAML
 
 extension Compiler {
@@ -11,10 +12,10 @@ extension Compiler {
         // The long form `dense: {units: 10, activation: softmax}` keeps the options inside the kind's mapping.
         let options = kindPair.value.mapping != nil ? kindPair.value : lastNode
         let unitsMark = kindPair.value["units"]?.mark ?? kindPair.value.mark
-        let entry = Vocabulary.losses.first { $0.kind == compile.loss.kind }!
+        let kind = compile.loss.kind
         let lossName = compile.loss.kind.rawValue
 
-        if entry.oneUnitPerClass, let data, let shape = shape(of: data.dataset), last.units != shape.classes {
+        if kind.needsOneUnitPerClass, let data, let shape = shape(of: data.dataset), last.units != shape.classes {
             let dataset: String
             switch data.dataset {
             case .mnist: dataset = "mnist"
@@ -25,7 +26,7 @@ extension Compiler {
             c.error(unitsMark, "the last layer has \(last.units) units but \(dataset) has \(shape.classes) classes; \(lossName) needs one unit per class")
         }
 
-        if let wanted = entry.probabilityActivation {
+        if let wanted = kind.probabilityActivation {
             let activationNode = options["activation"]
             if !compile.loss.fromLogits, last.activation != wanted {
                 let has = activationNode == nil ? "has no activation (linear)" : "applies \(last.activation.rawValue)"

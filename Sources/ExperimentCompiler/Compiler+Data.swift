@@ -1,17 +1,18 @@
+import ModelKinds
 import YAML
 
 extension Compiler {
     /// `data: {dataset: mnist, preprocess: {flatten: true, scale: 255, standardize: false}}`.
     func data(_ node: Node, _ c: inout Checker) -> DataSpec? {
         guard let pairs = c.mapping(node, "data", example: "{dataset: mnist}") else { return nil }
-        c.checkKeys(pairs, known: Vocabulary.dataKeys, in: "data")
+        c.checkKeys(pairs, known: Schema.dataKeys, in: "data")
         let dataset = c.value(pairs, "dataset", required: true, in: "data", at: node.mark).flatMap { self.dataset($0, &c) }
         var flatten: Bool? = true
         var scale: Double? = 1
         var standardize: Bool? = false
         if let preprocess = c.value(pairs, "preprocess", required: false, in: "data", at: node.mark) {
             guard let options = c.mapping(preprocess, "data.preprocess", example: "{flatten: true, scale: 255}") else { return nil }
-            c.checkKeys(options, known: Vocabulary.preprocessKeys, in: "data.preprocess")
+            c.checkKeys(options, known: Schema.preprocessKeys, in: "data.preprocess")
             if let f = c.value(options, "flatten", required: false, in: nil, at: preprocess.mark) {
                 flatten = c.bool(f, "data.preprocess.flatten")
                 if flatten == false {
@@ -35,7 +36,7 @@ extension Compiler {
         if let pairs = node.mapping {
             if pairs.contains(where: { $0.key.scalar?.text == "csv" }) { return csv(node, pairs, &c) }
             // resolved.json's form of a folder: {idx_folder: PATH}.
-            c.checkKeys(pairs, known: ["idx_folder"] + Vocabulary.csvKeys, in: "data.dataset")
+            c.checkKeys(pairs, known: ["idx_folder"] + Schema.csvKeys, in: "data.dataset")
             guard pairs.count == 1, let path = c.value(pairs, "idx_folder", required: true, in: "data.dataset", at: node.mark),
                   let text = c.string(path, "data.dataset.idx_folder") else { return nil }
             return .idxFolder(text)
@@ -58,8 +59,8 @@ extension Compiler {
             }
             return .success(.idxFolder(text))
         }
-        if let known = Vocabulary.datasets.first(where: { $0.name == text }) { return .success(known.dataset) }
-        let names = Vocabulary.datasets.map(\.name)
+        if let known = Schema.datasets.first(where: { $0.name == text }) { return .success(known.dataset) }
+        let names = Schema.datasets.map(\.name)
         if let close = Suggestion.closest(to: text, among: names) {
             return .failure(DatasetNameProblem(message: "unknown dataset '\(text)'; did you mean '\(close)'?"))
         }
@@ -69,7 +70,7 @@ extension Compiler {
     /// `{csv: PATH, label: COLUMN, test_csv: PATH | test_fraction: F}`: exactly one of the two test keys, since
     /// every run reports test accuracy; the file is read here (through `csvProbe`) so its mistakes show now.
     private func csv(_ node: Node, _ pairs: [Node.Pair], _ c: inout Checker) -> Dataset? {
-        c.checkKeys(pairs, known: Vocabulary.csvKeys, in: "data.dataset")
+        c.checkKeys(pairs, known: Schema.csvKeys, in: "data.dataset")
         let path = c.value(pairs, "csv", required: true, in: "data.dataset", at: node.mark)
             .flatMap { c.string($0, "data.dataset.csv") }
         let labelNode = c.value(pairs, "label", required: true, in: "data.dataset", at: node.mark)
@@ -81,7 +82,7 @@ extension Compiler {
         case (let file?, nil):
             test = c.string(file, "data.dataset.test_csv").map { .file($0) }
         case (nil, let fraction?):
-            let bounds = Vocabulary.Bounds(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
+            let bounds = Bounds(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
             test = c.double(fraction, "data.dataset.test_fraction", bounds).map { .fraction($0) }
         case (_?, let fraction?):
             c.error(fraction.mark, "give either 'test_csv' (a separate test file) or 'test_fraction' (a seeded share of the rows), not both")

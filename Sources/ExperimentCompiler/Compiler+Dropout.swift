@@ -1,8 +1,9 @@
+import ModelKinds
 import YAML
 
 extension Compiler {
     /// `- dropout: 0.5` (rate in [0, 1)) with an optional `seed`, or `- dropout: {rate: 0.5, seed: 1}`.
-    func dropout(_ rate: (node: Node, path: String), _ options: [String: Node], _ path: String, _ c: inout Checker) -> Layer? {
+    func dropout(_ rate: (node: Node, path: String), _ options: [String: Node], _ path: String, _ c: inout Checker) -> LayerSpec? {
         let base = String(path.dropLast(".dropout".count))
         let value = c.double(rate.node, rate.path, .unitHalfOpen)
         var seed: UInt64?
@@ -11,7 +12,7 @@ extension Compiler {
             if let s = unsigned(n, "\(base).seed", &c) { seed = s } else { ok = false }
         }
         guard ok, let value else { return nil }
-        return .dropout(Dropout(rate: value, seed: seed))
+        return .dropout(DropoutSpec(rate: value, seed: seed))
     }
 
     /// `kernel_regularizer: {l2: 1e-4}`, `{l1: 1e-5}` or both; a name (`l1`, `l2`, `l1_l2`) takes Keras' 0.01

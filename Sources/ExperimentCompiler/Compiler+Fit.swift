@@ -5,15 +5,15 @@ extension Compiler {
     /// and the callbacks; `metrics` (nil when `compile` has mistakes of its own) name what may be monitored.
     func fit(_ node: Node, metrics: [Metric]?, _ c: inout Checker) -> FitSpec? {
         guard let pairs = c.mapping(node, "fit", example: "{epochs: 10, batch_size: 32}") else { return nil }
-        c.checkKeys(pairs, known: Vocabulary.fitKeys, in: "fit")
+        c.checkKeys(pairs, known: Schema.fitKeys, in: "fit")
         func given(_ key: String) -> Node? { c.value(pairs, key, required: false, in: "fit", at: node.mark) }
         var fit = FitSpec()
         var ok = true
         if let n = given("epochs") {
-            if let v = c.int(n, "fit.epochs", 1...Vocabulary.maxEpochs) { fit.epochs = v } else { ok = false }
+            if let v = c.int(n, "fit.epochs", 1...Schema.maxEpochs) { fit.epochs = v } else { ok = false }
         }
         if let n = given("batch_size") {
-            if let v = c.int(n, "fit.batch_size", 1...Vocabulary.maxBatchSize) { fit.batchSize = v } else { ok = false }
+            if let v = c.int(n, "fit.batch_size", 1...Schema.maxBatchSize) { fit.batchSize = v } else { ok = false }
         }
         if let n = given("shuffle") {
             if let v = c.bool(n, "fit.shuffle") { fit.shuffle = v } else { ok = false }

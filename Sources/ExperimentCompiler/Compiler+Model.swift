@@ -1,10 +1,11 @@
+import ModelKinds
 import YAML
 
 extension Compiler {
     /// `model: {layers: [{dense: 512, activation: relu}, {dropout: 0.5}, ...]}`.
     func model(_ node: Node, _ c: inout Checker) -> ModelSpec? {
         guard let pairs = c.mapping(node, "model", example: "{layers: [{dense: 10}]}") else { return nil }
-        c.checkKeys(pairs, known: Vocabulary.modelKeys, in: "model")
+        c.checkKeys(pairs, known: Schema.modelKeys, in: "model")
         guard let list = c.value(pairs, "layers", required: true, in: "model", at: node.mark) else { return nil }
         guard let items = list.sequence else {
             c.error(list.mark, "'model.layers' must be a list of layers such as '- dense: 10', not \(Checker.describe(list))")
@@ -24,27 +25,34 @@ extension Compiler {
     }
 
     /// A mapping whose first key names the kind (`dense: 512`); the other keys are its options.
-    private func layer(_ node: Node, _ path: String, _ c: inout Checker) -> Layer? {
+    private func layer(_ node: Node, _ path: String, _ c: inout Checker) -> LayerSpec? {
         guard let pairs = node.mapping, let first = pairs.first else {
             c.error(node.mark, "'\(path)' must be a mapping that starts with the layer's kind, such as {dense: 512, activation: relu}, not \(Checker.describe(node))")
             return nil
         }
-        guard let kind = first.key.scalar?.text, Vocabulary.layerKinds.contains(kind) else {
+        guard let name = first.key.scalar?.text, let kind = LayerKind(rawValue: name) else {
             let word = first.key.scalar?.text ?? ""
-            if Vocabulary.denseOptions.contains(word) || Vocabulary.dropoutOptions.contains(word) {
+            if Schema.denseOptions.contains(word) || Schema.dropoutOptions.contains(word) {
                 c.error(first.key.mark, "'\(path)' must start with the layer's kind, such as 'dense: 512'; '\(word)' is an option and comes after it")
             } else {
-                c.error(first.key.mark, "unknown layer '\(word)'\(Suggestion.hint(for: word, among: Vocabulary.layerKinds))")
+                c.error(first.key.mark, "unknown layer '\(word)'\(Suggestion.hint(for: word, among: Schema.layerKinds))")
             }
             return nil
         }
-        let path = "\(path).\(kind)"
-        let main = kind == "dense" ? "units" : "rate"
-        let known = kind == "dense" ? Vocabulary.denseOptions : Vocabulary.dropoutOptions
-        guard let (value, options) = longForm(first.value, main: main, outer: Array(pairs.dropFirst()), known: known, path, &c) else {
+        let path = "\(path).\(name)"
+        let known: [String]
+        switch kind {
+        case .dense: known = Schema.denseOptions
+        case .dropout: known = Schema.dropoutOptions
+        }
+        guard let (value, options) = longForm(first.value, main: kind.mainArgument, outer: Array(pairs.dropFirst()),
+                                              known: known, path, &c) else {
             return nil
         }
-        return kind == "dense" ? dense(value, options, path, &c) : dropout(value, options, path, &c)
+        switch kind {
+        case .dense: return dense(value, options, path, &c)
+        case .dropout: return dropout(value, options, path, &c)
+        }
     }
 
     /// The main argument and the options of a layer written `dense: 512` (options beside it) or in the long
@@ -71,22 +79,22 @@ extension Compiler {
         return ((mainNode, "\(path).\(main)"), options)
     }
 
-    private func dense(_ units: (node: Node, path: String), _ options: [String: Node], _ path: String, _ c: inout Checker) -> Layer? {
+    private func dense(_ units: (node: Node, path: String), _ options: [String: Node], _ path: String, _ c: inout Checker) -> LayerSpec? {
         let base = String(path.dropLast(".dense".count))
-        let count = c.int(units.node, units.path, 1...Vocabulary.maxUnits)
-        var dense = Dense(units: count ?? 1)
+        let count = c.int(units.node, units.path, 1...Schema.maxUnits)
+        var dense = DenseSpec(units: count ?? 1)
         var ok = count != nil
         if let n = options["activation"] {
-            if let name = c.name(n, "\(base).activation", kind: "activation", known: Vocabulary.activations) {
+            if let name = c.name(n, "\(base).activation", kind: "activation", known: Schema.activations) {
                 dense.activation = Activation(rawValue: name)!
             } else { ok = false }
         }
         if let n = options["use_bias"] {
             if let b = c.bool(n, "\(base).use_bias") { dense.useBias = b } else { ok = false }
         }
-        for (key, keyPath) in [("kernel_initializer", \Dense.kernelInitializer), ("bias_initializer", \Dense.biasInitializer)] {
+        for (key, keyPath) in [("kernel_initializer", \DenseSpec.kernelInitializer), ("bias_initializer", \DenseSpec.biasInitializer)] {
             guard let n = options[key] else { continue }
-            if let name = c.name(n, "\(base).\(key)", kind: "initializer", known: Vocabulary.initializers) {
+            if let name = c.name(n, "\(base).\(key)", kind: "initializer", known: Schema.initializers) {
                 dense[keyPath: keyPath] = Initializer(rawValue: name)!
             } else { ok = false }
         }

@@ -1,3 +1,4 @@
+import ModelKinds
 import YAML
 
 /// Turns an experiment file (plus `--set` overrides) into an `Experiment`, or into every mistake at once.
@@ -61,17 +62,17 @@ public struct Compiler: Sendable {
             if case .shape(let shape, _) = csvProbe(csv) { return shape }
             return nil
         }
-        return Vocabulary.datasets.first { $0.dataset == dataset }?.shape
+        return Schema.datasets.first { $0.dataset == dataset }?.shape
     }
 
     private func experiment(_ root: Node, _ c: inout Checker) -> Experiment? {
         guard let pairs = root.mapping else {
-            c.error(root.mark, "an experiment must be a mapping of sections (\(Vocabulary.topLevelKeys.joined(separator: ", "))), not \(Checker.describe(root))")
+            c.error(root.mark, "an experiment must be a mapping of sections (\(Schema.topLevelKeys.joined(separator: ", "))), not \(Checker.describe(root))")
             return nil
         }
         // `sweep:` is read and checked by module Sweeps (`runner sweep`); it stays out of the compiled experiment,
         // whose resolved JSON names the run, so a run is the same run whether or not its file declares a sweep.
-        c.checkKeys(pairs.filter { $0.key.scalar?.text != "sweep" }, known: Vocabulary.topLevelKeys, in: nil)
+        c.checkKeys(pairs.filter { $0.key.scalar?.text != "sweep" }, known: Schema.topLevelKeys, in: nil)
         func section(_ key: String, required: Bool = true) -> Node? {
             c.value(pairs, key, required: required, in: nil, at: root.mark)
         }

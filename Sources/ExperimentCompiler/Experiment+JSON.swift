@@ -1,3 +1,5 @@
+import ModelKinds
+
 /// The compiled experiment as JSON: every default filled in, keys named as in the YAML file.
 ///
 /// Becomes `resolved.json` in every run folder and is hashed for the run id, so it depends on the
@@ -43,7 +45,7 @@ extension DataSpec {
     }
 }
 
-extension Layer {
+extension LayerSpec {
     var json: JSONValue {
         switch self {
         case .dense(let d):
@@ -61,28 +63,31 @@ extension Layer {
     }
 }
 
-extension Optimizer {
+extension OptimizerSpec {
     /// Hyperparameters under their Keras names; RMSprop also records where its epsilon sits.
     var json: JSONValue {
         var members: [String: JSONValue] = ["name": .string(name)]
         switch self {
-        case .sgd(let lr, let momentum, let nesterov):
-            members.merge(["learning_rate": .double(lr), "momentum": .double(momentum), "nesterov": .bool(nesterov)]) { $1 }
-        case .rmsprop(let lr, let rho, let momentum, let epsilon, let centered):
-            members.merge(["learning_rate": .double(lr), "rho": .double(rho), "momentum": .double(momentum),
-                           "epsilon": .double(epsilon), "centered": .bool(centered),
-                           "epsilon_placement": .string(Vocabulary.epsilonPlacement)]) { $1 }
-        case .adam(let lr, let b1, let b2, let epsilon, let amsgrad):
-            members.merge(["learning_rate": .double(lr), "beta_1": .double(b1), "beta_2": .double(b2),
-                           "epsilon": .double(epsilon), "amsgrad": .bool(amsgrad)]) { $1 }
-        case .adamw(let lr, let wd, let b1, let b2, let epsilon, let amsgrad):
-            members.merge(["learning_rate": .double(lr), "weight_decay": .double(wd), "beta_1": .double(b1),
-                           "beta_2": .double(b2), "epsilon": .double(epsilon), "amsgrad": .bool(amsgrad)]) { $1 }
-        case .adagrad(let lr, let initial, let epsilon):
-            members.merge(["learning_rate": .double(lr), "initial_accumulator_value": .double(initial),
-                           "epsilon": .double(epsilon)]) { $1 }
+        case .sgd(let s): members.merge(Self.members(s)) { $1 }
+        case .rmsprop(let s):
+            members.merge(Self.members(s)) { $1 }
+            members[Schema.epsilonPlacementKey] = .string(Schema.epsilonPlacement)
+        case .adam(let s): members.merge(Self.members(s)) { $1 }
+        case .adamw(let s): members.merge(Self.members(s)) { $1 }
+        case .adagrad(let s): members.merge(Self.members(s)) { $1 }
         }
         return .object(members)
+    }
+
+    private static func members<S: OptimizerSettings>(_ settings: S) -> [String: JSONValue] {
+        var members: [String: JSONValue] = [:]
+        for parameter in S.hyperparameters {
+            switch parameter.setting {
+            case .number(let keyPath, _): members[parameter.key] = .double(settings[keyPath: keyPath])
+            case .flag(let keyPath): members[parameter.key] = .bool(settings[keyPath: keyPath])
+            }
+        }
+        return members
     }
 }
 

@@ -7,7 +7,7 @@ import YAML
 ///   compiler judges it.
 /// - A short form is widened when a sub-key is set: `optimizer: rmsprop` with
 ///   `compile.optimizer.learning_rate=0.01` becomes `{name: rmsprop, learning_rate: 0.01}`
-///   (only where the file allows a long form: `Vocabulary.shortFormPaths`).
+///   (only where the file allows a long form: `Schema.shortFormPaths`).
 /// - Refused: an unknown top-level key, an index past the end of a list, a path through a scalar.
 public enum Overrides {
     /// Applies each override in order; returns the refusals (the tree keeps the others).
@@ -15,9 +15,9 @@ public enum Overrides {
         var diagnostics: [Diagnostic] = []
         for override in overrides {
             guard root.mapping != nil, let first = override.steps.first else { continue }
-            if case .key(let section) = first.kind, !Vocabulary.topLevelKeys.contains(section) {
+            if case .key(let section) = first.kind, !Schema.topLevelKeys.contains(section) {
                 diagnostics.append(Diagnostic(first.mark,
-                    "unknown top-level key '\(section)'\(Suggestion.hint(for: section, among: Vocabulary.topLevelKeys))"))
+                    "unknown top-level key '\(section)'\(Suggestion.hint(for: section, among: Schema.topLevelKeys))"))
                 continue
             }
             do {
@@ -83,6 +83,6 @@ public enum Overrides {
         for ch in path {
             if ch == "[" { inIndex = true; pattern.append(ch) } else if ch == "]" { inIndex = false; pattern.append(ch) } else if !inIndex { pattern.append(ch) }
         }
-        return Vocabulary.shortFormPaths.contains(pattern)
+        return Schema.shortFormPaths.contains(pattern)
     }
 }

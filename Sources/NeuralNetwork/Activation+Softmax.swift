@@ -1,3 +1,5 @@
+import ModelKinds
+
 extension Activation {
     /// Row-wise softmax, `y_j = e^(x_j - m) / sum_k e^(x_k - m)` with `m = max_k x_k` so no exponent is positive.
     func softmaxForward<T: KernelScalar>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, rows: Int, columns: Int) {

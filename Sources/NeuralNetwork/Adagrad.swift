@@ -1,5 +1,6 @@
-/// Adagrad, Keras 3's form (`keras/src/optimizers/adagrad.py`); defaults lr 0.001,
-/// initial_accumulator_value 0.1, epsilon 1e-7.
+import ModelKinds
+
+/// Adagrad, Keras 3's form (`keras/src/optimizers/adagrad.py`; defaults: `AdagradSettings`).
 ///
 /// `acc = acc + g^2`, `w = w - lr * g / sqrt(acc + eps)` (epsilon inside the square root), with
 /// every accumulator starting at initial_accumulator_value.
@@ -11,14 +12,11 @@ public final class Adagrad: Optimizer {
     public let epsilon: Double
     private let accumulator: OptimizerSlots
 
-    public init(
-        parameterCount: Int, learningRate: Double = 0.001, initialAccumulatorValue: Double = 0.1,
-        epsilon: Double = 1e-7
-    ) {
+    public init(parameterCount: Int, settings: AdagradSettings) {
         self.parameterCount = parameterCount
-        self.learningRate = learningRate
-        self.initialAccumulatorValue = initialAccumulatorValue
-        self.epsilon = epsilon
+        learningRate = settings.learningRate
+        initialAccumulatorValue = settings.initialAccumulatorValue
+        epsilon = settings.epsilon
         accumulator = OptimizerSlots(count: parameterCount, value: Float(initialAccumulatorValue))
     }
 

@@ -1,5 +1,6 @@
-/// Adam, Keras 3's form (`keras/src/optimizers/adam.py`); defaults lr 0.001, beta_1 0.9, beta_2 0.999,
-/// epsilon 1e-7, amsgrad false.
+import ModelKinds
+
+/// Adam, Keras 3's form (`keras/src/optimizers/adam.py`; defaults: `AdamSettings`).
 ///
 /// At step t (1-based): `alpha = lr * sqrt(1 - beta_2^t) / (1 - beta_1^t)`,
 /// `m = m + (g - m) * (1 - beta_1)`, `v = v + (g^2 - v) * (1 - beta_2)`,
@@ -15,17 +16,14 @@ public final class Adam: Optimizer {
     public let amsgrad: Bool
     private let moments: AdamMoments
 
-    public init(
-        parameterCount: Int, learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999,
-        epsilon: Double = 1e-7, amsgrad: Bool = false
-    ) {
+    public init(parameterCount: Int, settings: AdamSettings) {
         self.parameterCount = parameterCount
-        self.learningRate = learningRate
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.epsilon = epsilon
-        self.amsgrad = amsgrad
-        moments = AdamMoments(count: parameterCount, amsgrad: amsgrad)
+        learningRate = settings.learningRate
+        beta1 = settings.beta1
+        beta2 = settings.beta2
+        epsilon = settings.epsilon
+        amsgrad = settings.amsgrad
+        moments = AdamMoments(count: parameterCount, amsgrad: settings.amsgrad)
     }
 
     public func step(weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>) {

@@ -1,5 +1,7 @@
-/// AdamW, Keras 3's form (`keras/src/optimizers/adamw.py`): Adam with decoupled weight decay;
-/// defaults lr 0.001, weight_decay 0.004, beta_1 0.9, beta_2 0.999, epsilon 1e-7, amsgrad false.
+import ModelKinds
+
+/// AdamW, Keras 3's form (`keras/src/optimizers/adamw.py`; defaults: `AdamWSettings`): Adam with decoupled
+/// weight decay.
 ///
 /// Each step first decays every weight, `w = w - w * weight_decay * lr` (`Optimizer._apply_weight_decay`
 /// in `keras/src/optimizers/base_optimizer.py`, applied to all variables, biases included, before the
@@ -8,13 +10,9 @@ public final class AdamW: Optimizer {
     public let weightDecay: Double
     private let adam: Adam
 
-    public init(
-        parameterCount: Int, learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999,
-        epsilon: Double = 1e-7, weightDecay: Double = 0.004, amsgrad: Bool = false
-    ) {
-        self.weightDecay = weightDecay
-        adam = Adam(parameterCount: parameterCount, learningRate: learningRate, beta1: beta1, beta2: beta2,
-                    epsilon: epsilon, amsgrad: amsgrad)
+    public init(parameterCount: Int, settings: AdamWSettings) {
+        weightDecay = settings.weightDecay
+        adam = Adam(parameterCount: parameterCount, settings: settings.adam)
     }
 
     public var parameterCount: Int { adam.parameterCount }

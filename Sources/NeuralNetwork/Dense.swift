@@ -1,29 +1,5 @@
+import ModelKinds
 import SeededRandom
-
-/// What a Dense layer is made of, in Keras' terms:
-/// `Dense(units, activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer)`.
-public struct DenseSpec: Sendable, Equatable {
-    public var units: Int
-    public var activation: Activation
-    public var useBias: Bool
-    public var kernelInitializer: Initializer
-    public var biasInitializer: Initializer
-    /// A penalty on the kernel (never on the bias); nil for none, as Keras' default.
-    public var kernelRegularizer: Regularizer?
-
-    public init(
-        units: Int, activation: Activation, useBias: Bool = true,
-        kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
-        kernelRegularizer: Regularizer? = nil
-    ) {
-        self.units = units
-        self.activation = activation
-        self.useBias = useBias
-        self.kernelInitializer = kernelInitializer
-        self.biasInitializer = biasInitializer
-        self.kernelRegularizer = kernelRegularizer
-    }
-}
 
 /// A fully connected layer, `Y = f(X W + b)`, with W stored row-major as Keras' (inputWidth, units) kernel.
 public final class Dense: Layer {

@@ -1,18 +1,5 @@
+import ModelKinds
 import SeededRandom
-
-/// What a Dropout layer is made of, in Keras' terms: `Dropout(rate, seed)`.
-public struct DropoutSpec: Sendable, Equatable {
-    /// The fraction of inputs zeroed in training, in [0, 1).
-    public var rate: Double
-    /// The layer's own seed; nil draws from the model's seed (Keras' `seed=None` uses the global one).
-    public var seed: UInt64?
-
-    public init(rate: Double, seed: UInt64? = nil) {
-        precondition(rate >= 0 && rate < 1, "dropout rate \(rate) outside [0, 1)")
-        self.rate = rate
-        self.seed = seed
-    }
-}
 
 /// Inverted dropout (Srivastava et al., 2014; Keras 3's `keras.layers.Dropout`): in training each input is
 /// kept with probability `1 - rate` and scaled by `1 / (1 - rate)`, so the expected output equals the input;

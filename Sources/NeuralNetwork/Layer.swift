@@ -1,3 +1,4 @@
+import ModelKinds
 import SeededRandom
 
 /// One stage of a `Sequential` model: weights live in the model's shared `Parameters`, batch buffers in

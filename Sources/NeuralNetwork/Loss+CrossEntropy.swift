@@ -1,3 +1,5 @@
+import ModelKinds
+
 // The cross-entropies, each value beside its gradient. Formulas follow Keras 3's TensorFlow backend
 // (`keras/src/backend/tensorflow/nn.py`); `g` below is the gradient written to `gradient`, already
 // divided by the batch size `B` (and by the column count `C` where Keras averages over columns).

@@ -1,3 +1,5 @@
+import ModelKinds
+
 // The mean errors, averaged over the C columns and then over the batch B, as Keras'
 // `mean_squared_error` / `mean_absolute_error` (`keras/src/losses/losses.py`); `g` is already divided by B C.
 

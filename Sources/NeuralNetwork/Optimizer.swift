@@ -1,23 +1,4 @@
-/// An optimizer and its hyperparameters, with Keras 3's defaults (`keras/src/optimizers/*.py`).
-public enum OptimizerConfig: Sendable, Equatable {
-    case sgd(learningRate: Double = 0.01, momentum: Double = 0, nesterov: Bool = false)
-    case rmsprop(learningRate: Double = 0.001, rho: Double = 0.9, momentum: Double = 0, epsilon: Double = 1e-7,
-                 centered: Bool = false)
-    case adam(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7,
-              amsgrad: Bool = false)
-    case adamw(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7,
-               weightDecay: Double = 0.004, amsgrad: Bool = false)
-    case adagrad(learningRate: Double = 0.001, initialAccumulatorValue: Double = 0.1, epsilon: Double = 1e-7)
-
-    /// The learning rate, whichever the optimizer.
-    public var learningRate: Double {
-        switch self {
-        case let .sgd(lr, _, _), let .rmsprop(lr, _, _, _, _), let .adam(lr, _, _, _, _),
-             let .adamw(lr, _, _, _, _, _), let .adagrad(lr, _, _):
-            return lr
-        }
-    }
-}
+import ModelKinds
 
 /// Updates a flat parameter buffer from its flat gradient buffer, one loop over all of it per step.
 ///
@@ -44,23 +25,14 @@ extension Optimizer {
     }
 }
 
-/// The optimizer `config` describes, with its state (momenta, accumulators) sized for `parameterCount`.
-public func makeOptimizer(_ config: OptimizerConfig, parameterCount: Int) -> any Optimizer {
-    switch config {
-    case let .sgd(lr, momentum, nesterov):
-        return SGD(parameterCount: parameterCount, learningRate: lr, momentum: momentum, nesterov: nesterov)
-    case let .rmsprop(lr, rho, momentum, epsilon, centered):
-        return RMSprop(parameterCount: parameterCount, learningRate: lr, rho: rho, momentum: momentum,
-                       epsilon: epsilon, centered: centered)
-    case let .adam(lr, beta1, beta2, epsilon, amsgrad):
-        return Adam(parameterCount: parameterCount, learningRate: lr, beta1: beta1, beta2: beta2,
-                    epsilon: epsilon, amsgrad: amsgrad)
-    case let .adamw(lr, beta1, beta2, epsilon, weightDecay, amsgrad):
-        return AdamW(parameterCount: parameterCount, learningRate: lr, beta1: beta1, beta2: beta2,
-                     epsilon: epsilon, weightDecay: weightDecay, amsgrad: amsgrad)
-    case let .adagrad(lr, initial, epsilon):
-        return Adagrad(parameterCount: parameterCount, learningRate: lr, initialAccumulatorValue: initial,
-                       epsilon: epsilon)
+/// The optimizer `spec` describes, with its state (momenta, accumulators) sized for `parameterCount`.
+public func makeOptimizer(_ spec: OptimizerSpec, parameterCount: Int) -> any Optimizer {
+    switch spec {
+    case .sgd(let settings): return SGD(parameterCount: parameterCount, settings: settings)
+    case .rmsprop(let settings): return RMSprop(parameterCount: parameterCount, settings: settings)
+    case .adam(let settings): return Adam(parameterCount: parameterCount, settings: settings)
+    case .adamw(let settings): return AdamW(parameterCount: parameterCount, settings: settings)
+    case .adagrad(let settings): return Adagrad(parameterCount: parameterCount, settings: settings)
     }
 }
 

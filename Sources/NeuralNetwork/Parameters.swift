@@ -20,11 +20,6 @@ public final class Parameters {
         gradients.deallocate()
     }
 
-    /// Sets every gradient to zero.
-    public func zeroGradients() {
-        gradients.update(repeating: 0)
-    }
-
     func values(_ slice: ParameterSlice) -> UnsafeMutablePointer<Float> {
         values.baseAddress! + slice.offset
     }

@@ -1,5 +1,6 @@
-/// RMSprop, Keras 3's form (`keras/src/optimizers/rmsprop.py`); defaults lr 0.001, rho 0.9, momentum 0,
-/// epsilon 1e-7, centered false.
+import ModelKinds
+
+/// RMSprop, Keras 3's form (`keras/src/optimizers/rmsprop.py`; defaults: `RMSpropSettings`).
 ///
 /// - `v = rho * v + (1 - rho) * g^2`
 /// - centered: `mg = rho * mg + (1 - rho) * g`, `d = v - mg^2 + eps`; else `d = v + eps`
@@ -17,16 +18,13 @@ public final class RMSprop: Optimizer {
     private let momentumSlots: OptimizerSlots?
     private let averageGradient: OptimizerSlots?
 
-    public init(
-        parameterCount: Int, learningRate: Double = 0.001, rho: Double = 0.9, momentum: Double = 0,
-        epsilon: Double = 1e-7, centered: Bool = false
-    ) {
+    public init(parameterCount: Int, settings: RMSpropSettings) {
         self.parameterCount = parameterCount
-        self.learningRate = learningRate
-        self.rho = rho
-        self.momentum = momentum
-        self.epsilon = epsilon
-        self.centered = centered
+        learningRate = settings.learningRate
+        rho = settings.rho
+        momentum = settings.momentum
+        epsilon = settings.epsilon
+        centered = settings.centered
         velocity = OptimizerSlots(count: parameterCount)
         momentumSlots = momentum > 0 ? OptimizerSlots(count: parameterCount) : nil
         averageGradient = centered ? OptimizerSlots(count: parameterCount) : nil

@@ -1,4 +1,6 @@
-/// Stochastic gradient descent, Keras 3's `SGD` (`keras/src/optimizers/sgd.py`); defaults lr 0.01, momentum 0, nesterov false.
+import ModelKinds
+
+/// Stochastic gradient descent, Keras 3's `SGD` (`keras/src/optimizers/sgd.py`; defaults: `SGDSettings`).
 ///
 /// - momentum 0: `w = w - lr * g`
 /// - momentum > 0: `m = momentum * m - lr * g`, then `w = w + m`,
@@ -11,11 +13,11 @@ public final class SGD: Optimizer {
     public let nesterov: Bool
     private let velocity: OptimizerSlots?
 
-    public init(parameterCount: Int, learningRate: Double = 0.01, momentum: Double = 0, nesterov: Bool = false) {
+    public init(parameterCount: Int, settings: SGDSettings) {
         self.parameterCount = parameterCount
-        self.learningRate = learningRate
-        self.momentum = momentum
-        self.nesterov = nesterov
+        learningRate = settings.learningRate
+        momentum = settings.momentum
+        nesterov = settings.nesterov
         // Keras only creates the momentum variables for momentum != 0.
         velocity = momentum != 0 ? OptimizerSlots(count: parameterCount) : nil
     }

@@ -1,10 +1,5 @@
+import ModelKinds
 import SeededRandom
-
-/// One layer of a `Sequential` model, as its spec.
-public enum LayerSpec: Sendable, Equatable {
-    case dense(DenseSpec)
-    case dropout(DropoutSpec)
-}
 
 /// A stack of layers over one flat parameter buffer, as Keras' `Sequential([Dense, Dropout, ...])`.
 public final class Sequential {

@@ -1,3 +1,5 @@
+import ModelKinds
+
 /// Training and evaluation of a `Sequential` model on batches of up to `maxBatchSize` samples.
 ///
 /// Every buffer is allocated here, once; a step allocates nothing. A step is: forward through the
@@ -46,7 +48,7 @@ public final class TrainingSession {
     /// Forward, loss, backward and an optimizer update on `rows` samples (`rows <= maxBatchSize`).
     /// `input` is rows x inputWidth, row-major; `labels` are class indices. Returns the batch's mean loss.
     /// The loss includes the kernel penalties (see `Regularizer`), taken at the weights before the update.
-    public func trainStep(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int) -> Double {
+    func trainStep(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int) -> Double {
         let value = computeGradients(input: input, labels: labels, rows: rows)
         optimizer.step(model.parameters)
         return value

@@ -1,5 +1,6 @@
 import Datasets
 import ExperimentCompiler
+import ModelKinds
 import Training
 import YAML
 
@@ -9,9 +10,8 @@ enum CSVInspection {
     /// and a bad cell at its own `file.csv:LINE:COLUMN`.
     static func probe(_ csv: CSVDataset) -> CSVProbe {
         do {
-            let shape = try ModelBuilder.csvSource(csv, seed: 0).shape()
-            return .shape(ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount),
-                          trainingRows: shape.trainCount)
+            let shape = try ModelBuilder.csvSource(csv, seed: 0).sizes()
+            return .shape(DatasetShape(features: shape.featureCount, classes: shape.classCount), trainingRows: shape.trainCount)
         } catch .csv(let problem) {
             if case .missingLabel(_, _, let header) = problem { return .missingLabel(header: header) }
             if let position = problem.position {

@@ -1,5 +1,6 @@
 import Datasets
 import ExperimentCompiler
+import ModelKinds
 import Sweeps
 import YAML
 import Foundation
@@ -10,7 +11,7 @@ public struct CompiledExperiment {
     /// The file as given, byte for byte (saved as experiment.yaml in the run folder).
     public var sourceBytes: [UInt8]
     /// Feature and class counts of the dataset; nil for an IDX folder not yet inspected.
-    public var inputShape: ExperimentCompiler.DatasetShape?
+    public var inputShape: DatasetShape?
 }
 
 /// Reads and compiles the experiment; every mistake becomes a `RunnerFailure` with status 2.
@@ -41,8 +42,8 @@ public enum CompileStep {
     /// The compiler every command uses: an IDX folder's shape comes from its headers; when they cannot
     /// be read, the loader reports why.
     public static let compiler = Compiler(idxFolderShape: { path in
-        guard let shape = try? DatasetCatalog.folder(path).shape() else { return nil }
-        return ExperimentCompiler.DatasetShape(features: shape.featureCount, classes: shape.classCount)
+        guard let shape = try? DatasetCatalog.folder(path).sizes() else { return nil }
+        return DatasetShape(features: shape.featureCount, classes: shape.classCount)
     }, csvProbe: CSVInspection.probe)
 
     /// A `sweep:` section is checked with the rest of the file, so a mistake in it shows before any run.

@@ -5,13 +5,13 @@ import Training
 /// How NAME becomes a loaded dataset; every mistake is a usage error (status 2).
 public enum DataTarget {
     /// The dataset NAME names: a built-in name, a folder of IDX files, or an experiment file's dataset.
-    public static func load(_ name: String) throws(RunnerFailure) -> Datasets.Dataset {
+    public static func load(_ name: String) throws(RunnerFailure) -> LoadedDataset {
         do {
             if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 let compiled = try CompileStep.compile(try CompileStep.read(name), source: name, overrides: [])
                 return try ModelBuilder(compiled.experiment).loadDataset()
             }
-            if let known = DatasetCatalog.named(name) { return try Datasets.Dataset.load(known) }
+            if let known = DatasetCatalog.named(name) { return try LoadedDataset.load(known) }
             if name.lowercased().hasSuffix(".csv") {
                 throw RunnerFailure.usage("'\(name)' is a CSV file: a CSV dataset needs its label column and test split, which an experiment file declares; give the experiment file instead (runner data show EXP.yaml)")
             }
@@ -20,7 +20,7 @@ public enum DataTarget {
                 let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'? " } ?? ""
                 throw RunnerFailure.usage("unknown dataset '\(name)'; \(hint)NAME is \(names.joined(separator: ", ")), a folder of IDX files, or an experiment file")
             }
-            return try Datasets.Dataset.load(DatasetCatalog.folder(name))
+            return try LoadedDataset.load(DatasetCatalog.folder(name))
         } catch let failure as RunnerFailure {
             throw failure
         } catch let error as DatasetError {

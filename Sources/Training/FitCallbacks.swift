@@ -21,19 +21,19 @@ struct FitCallbacks {
     }
 
     /// A step decay sets the epoch's rate (`epoch` from 1).
-    func epochStarted(_ epoch: Int, optimizer: any NeuralNetwork.Optimizer) {
+    func epochStarted(_ epoch: Int, optimizer: any Optimizer) {
         if let rate = schedule?.rate(initial: initialRate, epoch: epoch - 1) { optimizer.learningRate = rate }
     }
 
     /// A per-step schedule sets the rate of the coming update from the optimizer's step count.
     @inline(__always)
-    func stepStarting(optimizer: any NeuralNetwork.Optimizer) {
+    func stepStarting(optimizer: any Optimizer) {
         guard let schedule, schedule.isPerStep else { return }
         optimizer.learningRate = schedule.rate(initial: initialRate, step: optimizer.iterations)!
     }
 
     /// Adds `learning_rate` to the logs; the plateau rule may lower the rate for the next epoch.
-    mutating func epochEnded(logs: inout Logs, optimizer: any NeuralNetwork.Optimizer) {
+    mutating func epochEnded(logs: inout Logs, optimizer: any Optimizer) {
         guard schedule != nil else { return }
         logs["learning_rate"] = optimizer.learningRate
         if plateau != nil { optimizer.learningRate = plateau!.observe(logs: logs, rate: optimizer.learningRate) }

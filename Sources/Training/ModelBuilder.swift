@@ -2,8 +2,8 @@ import Datasets
 import ExperimentCompiler
 import NeuralNetwork
 
-/// The one place where the compiled experiment meets the engine and the data: it maps the spec's
-/// names onto engine types and cuts the dataset into training, validation and test sources.
+/// The one place where the compiled experiment meets the engine and the data: it hands the compiled model
+/// to the engine and cuts the dataset into training, validation and test sources.
 public struct ModelBuilder {
     public let experiment: Experiment
 
@@ -22,8 +22,8 @@ public struct ModelBuilder {
     }
 
     /// The experiment's dataset, read from disk: IDX files or CSV, whichever it names.
-    public func loadDataset(search: DataSearch = .process()) throws(DatasetError) -> Datasets.Dataset {
-        if let datasetSource { return try Datasets.Dataset.load(datasetSource, search: search) }
+    public func loadDataset(search: DataSearch = .process()) throws(DatasetError) -> LoadedDataset {
+        if let datasetSource { return try LoadedDataset.load(datasetSource, search: search) }
         guard case .csv(let csv) = experiment.data.dataset else { preconditionFailure("no source for \(experiment.data.dataset)") }
         return try Self.csvSource(csv, seed: experiment.seed).load(search: search)
     }
@@ -48,7 +48,7 @@ public struct ModelBuilder {
     /// With `standardize: true` the statistics come from the training source alone, after a validation
     /// split is cut off, and the same preprocessing then serves validation and test; `savedStandardization`
     /// (a run folder's) is used instead of fitting them again.
-    public func sources(_ dataset: Datasets.Dataset, savedStandardization: Standardization? = nil) throws(DatasetError)
+    public func sources(_ dataset: LoadedDataset, savedStandardization: Standardization? = nil) throws(DatasetError)
         -> (train: BatchSource, validation: BatchSource?, test: BatchSource)
     {
         let train: DatasetSplit, validation: DatasetSplit?
@@ -69,22 +69,9 @@ public struct ModelBuilder {
     }
 
     /// The network alone, initialised from the experiment's seed: what inference starts from (no optimizer state).
+    /// The layers are the compiled ones, as they are: compiler and engine share their definitions (ModelKinds).
     public func model(inputWidth: Int) throws -> Sequential {
-        let layers = experiment.model.layers.map { layer -> LayerSpec in
-            switch layer {
-            case .dense(let dense):
-                return .dense(DenseSpec(
-                    units: dense.units,
-                    activation: NeuralNetwork.Activation(rawValue: dense.activation.rawValue)!,
-                    useBias: dense.useBias,
-                    kernelInitializer: NeuralNetwork.Initializer(rawValue: dense.kernelInitializer.rawValue)!,
-                    biasInitializer: NeuralNetwork.Initializer(rawValue: dense.biasInitializer.rawValue)!,
-                    kernelRegularizer: dense.kernelRegularizer.map { NeuralNetwork.Regularizer(l1: $0.l1, l2: $0.l2) }))
-            case .dropout(let dropout):
-                return .dropout(DropoutSpec(rate: dropout.rate, seed: dropout.seed))
-            }
-        }
-        return try Sequential(inputWidth: inputWidth, layers: layers, seed: experiment.seed)
+        try Sequential(inputWidth: inputWidth, layers: experiment.model.layers, seed: experiment.seed)
     }
 
     /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size
@@ -92,27 +79,10 @@ public struct ModelBuilder {
     public func trainer(inputWidth: Int) throws -> Trainer {
         let model = try model(inputWidth: inputWidth)
         let spec = experiment.compile
-        let loss = NeuralNetwork.Loss(LossKind(rawValue: spec.loss.kind.rawValue)!, fromLogits: spec.loss.fromLogits)
-        let optimizer = makeOptimizer(Self.optimizerConfig(spec.optimizer), parameterCount: model.parameterCount)
-        let trainer = try Trainer(model: model, loss: loss, optimizer: optimizer, metrics: spec.metrics, batchSize: experiment.fit.batchSize)
+        let optimizer = makeOptimizer(spec.optimizer, parameterCount: model.parameterCount)
+        let trainer = try Trainer(model: model, loss: spec.loss, optimizer: optimizer, metrics: spec.metrics, batchSize: experiment.fit.batchSize)
         trainer.earlyStopping = experiment.fit.earlyStopping
         trainer.learningRateSchedule = experiment.fit.learningRateSchedule
         return trainer
-    }
-
-    static func optimizerConfig(_ optimizer: ExperimentCompiler.Optimizer) -> OptimizerConfig {
-        switch optimizer {
-        case let .sgd(learningRate, momentum, nesterov):
-            return .sgd(learningRate: learningRate, momentum: momentum, nesterov: nesterov)
-        case let .rmsprop(learningRate, rho, momentum, epsilon, centered):
-            return .rmsprop(learningRate: learningRate, rho: rho, momentum: momentum, epsilon: epsilon, centered: centered)
-        case let .adam(learningRate, beta1, beta2, epsilon, amsgrad):
-            return .adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad)
-        case let .adamw(learningRate, weightDecay, beta1, beta2, epsilon, amsgrad):
-            return .adamw(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
-                          weightDecay: weightDecay, amsgrad: amsgrad)
-        case let .adagrad(learningRate, initialAccumulatorValue, epsilon):
-            return .adagrad(learningRate: learningRate, initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon)
-        }
     }
 }

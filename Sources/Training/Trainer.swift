@@ -1,5 +1,6 @@
 import Datasets
 import ExperimentCompiler
+import ModelKinds
 import NeuralNetwork
 
 /// Why a fit stopped before its last epoch.
@@ -31,7 +32,7 @@ public final class Trainer {
     public var learningRateSchedule: ExperimentCompiler.LearningRateSchedule?
 
     public init(
-        model: Sequential, loss: NeuralNetwork.Loss, optimizer: any NeuralNetwork.Optimizer, metrics: [Metric], batchSize: Int
+        model: Sequential, loss: Loss, optimizer: any Optimizer, metrics: [Metric], batchSize: Int
     ) throws {
         self.model = model
         self.metrics = metrics

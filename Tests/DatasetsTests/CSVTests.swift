@@ -111,7 +111,7 @@ final class CSVTests: XCTestCase {
     func testStandardizedMNISTLikeBytes() throws {
         let directory = TemporaryDirectory()
         let folder = Fixtures.writeDataset(in: directory)
-        let dataset = try Dataset.load(DatasetCatalog.folder(folder))
+        let dataset = try LoadedDataset.load(DatasetCatalog.folder(folder))
         let source = dataset.train.preprocessed(Preprocessing(flatten: true, scale: 255))
         let fitted = Standardization.fit(source)
         let standardized = dataset.train.preprocessed(Preprocessing(flatten: true, scale: 255, standardization: fitted))

@@ -49,9 +49,9 @@ final class CatalogTests: XCTestCase {
         Fixtures.writeDataset(in: directory, folder: "cwd/data/tiny", trainLabels: [0, 1], testLabels: [1])
         let source = DatasetSource(name: "tiny", location: .bundled("tiny"))
         let withVariable = Fixtures.search(dataDirectory: directory.path + "/env", currentDirectory: directory.path + "/cwd")
-        XCTAssertEqual(try Dataset.load(source, search: withVariable).train.count, 5)
+        XCTAssertEqual(try LoadedDataset.load(source, search: withVariable).train.count, 5)
         let without = Fixtures.search(currentDirectory: directory.path + "/cwd")
-        XCTAssertEqual(try Dataset.load(source, search: without).train.count, 2)
+        XCTAssertEqual(try LoadedDataset.load(source, search: without).train.count, 2)
     }
 
     func testChecksumMismatchOfABundledDataset() {
@@ -66,7 +66,7 @@ final class CatalogTests: XCTestCase {
                 + "SHA-256 \(actual), expected ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db; "
                 + "the file is damaged or not the original: restore data/mnist from the repository "
                 + "(`git checkout -- data/mnist`) or re-copy data/mnist from the team's shared copy"
-        ) { try Dataset.load(DatasetCatalog.mnist, search: search) }
+        ) { try LoadedDataset.load(DatasetCatalog.mnist, search: search) }
     }
 
     func testFashionMNISTNotInstalled() {
@@ -75,11 +75,11 @@ final class CatalogTests: XCTestCase {
         XCTAssertDatasetError(
             "\(directory.path)/fashion-mnist: error: dataset 'fashion-mnist' is not installed; install it with "
                 + "`apt-get install dataset-fashion-mnist`"
-        ) { try Dataset.load(source, search: Fixtures.search(currentDirectory: "/")) }
+        ) { try LoadedDataset.load(source, search: Fixtures.search(currentDirectory: "/")) }
         XCTAssertDatasetError(
             "\(directory.path)/fashion-mnist: error: dataset 'fashion-mnist' is not installed; install it with "
                 + "`apt-get install dataset-fashion-mnist`"
-        ) { try source.shape(search: Fixtures.search(currentDirectory: "/")) }
+        ) { try source.sizes(search: Fixtures.search(currentDirectory: "/")) }
     }
 
     func testFashionMNISTFromTheDebianPackage() throws {
@@ -87,7 +87,7 @@ final class CatalogTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: folder) else {
             throw XCTSkip("\(folder) absent: apt-get install dataset-fashion-mnist")
         }
-        let dataset = try Dataset.load(DatasetCatalog.fashionMNIST)
+        let dataset = try LoadedDataset.load(DatasetCatalog.fashionMNIST)
         XCTAssertEqual(dataset.train.count, 60000)
         XCTAssertEqual(dataset.test.count, 10000)
         XCTAssertEqual(dataset.sampleShape, [28, 28])

@@ -6,8 +6,8 @@ import XCTest
 final class DatasetFolderTests: XCTestCase {
     private let directory = TemporaryDirectory()
 
-    private func load(_ folder: String) throws -> Dataset {
-        try Dataset.load(DatasetCatalog.folder(folder), search: Fixtures.search(currentDirectory: directory.path))
+    private func load(_ folder: String) throws -> LoadedDataset {
+        try LoadedDataset.load(DatasetCatalog.folder(folder), search: Fixtures.search(currentDirectory: directory.path))
     }
 
     func testLoadsPlainAndGzippedFoldersAlike() throws {
@@ -139,8 +139,8 @@ final class DatasetFolderTests: XCTestCase {
 
     func testShapeQueryMatchesTheLoadedDataset() throws {
         let folder = Fixtures.writeDataset(in: directory, gzipped: true, trainLabels: [0, 3, 1, 1, 2, 0, 1])
-        let shape = try DatasetCatalog.folder(folder).shape(search: Fixtures.search(currentDirectory: "/"))
-        XCTAssertEqual(shape, DatasetShape(sampleShape: [2, 3], trainCount: 7, testCount: 3, classCount: 4))
+        let shape = try DatasetCatalog.folder(folder).sizes(search: Fixtures.search(currentDirectory: "/"))
+        XCTAssertEqual(shape, DatasetSizes(sampleShape: [2, 3], trainCount: 7, testCount: 3, classCount: 4))
         XCTAssertEqual(shape.featureCount, 6)
         let dataset = try load(folder)
         XCTAssertEqual(dataset.classCount, shape.classCount)
@@ -152,6 +152,6 @@ final class DatasetFolderTests: XCTestCase {
         XCTAssertDatasetError(
             "\(folder)/t10k-images-idx3-ubyte: error: IDX type byte 0x0b (16-bit integer) is not supported: "
                 + "only 0x08 (unsigned byte) images and labels are"
-        ) { try DatasetCatalog.folder(folder).shape(search: Fixtures.search(currentDirectory: "/")) }
+        ) { try DatasetCatalog.folder(folder).sizes(search: Fixtures.search(currentDirectory: "/")) }
     }
 }

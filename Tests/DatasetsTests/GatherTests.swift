@@ -3,10 +3,10 @@ import TestSupport
 import XCTest
 
 final class GatherTests: XCTestCase {
-    private func dataset() throws -> Dataset {
+    private func dataset() throws -> LoadedDataset {
         let directory = TemporaryDirectory()
         let folder = Fixtures.writeDataset(in: directory, gzipped: true, trainLabels: [0, 1, 2, 1, 0])
-        return try Dataset.load(DatasetCatalog.folder(folder), search: Fixtures.search(currentDirectory: "/"))
+        return try LoadedDataset.load(DatasetCatalog.folder(folder), search: Fixtures.search(currentDirectory: "/"))
     }
 
     private func gather(_ source: BatchSource, _ indices: [Int32]) -> (images: [Float], labels: [Int32]) {

@@ -15,7 +15,7 @@ final class MNISTTests: XCTestCase {
     func testLoadsTheBundledMNISTAndVerifiesItsChecksums() throws {
         let search = Fixtures.search(currentDirectory: checkout)
         let start = DispatchTime.now()
-        let dataset = try Dataset.load(DatasetCatalog.mnist, search: search)
+        let dataset = try LoadedDataset.load(DatasetCatalog.mnist, search: search)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         print("MNIST load (decompress 4 files, SHA-256 of each): \(String(format: "%.3f", seconds)) s")
         XCTAssertEqual(dataset.name, "mnist")
@@ -34,8 +34,8 @@ final class MNISTTests: XCTestCase {
     }
 
     func testShapeQueryOfMNIST() throws {
-        let shape = try DatasetCatalog.mnist.shape(search: Fixtures.search(currentDirectory: checkout + "/Sources"))
-        XCTAssertEqual(shape, DatasetShape(sampleShape: [28, 28], trainCount: 60000, testCount: 10000, classCount: 10))
+        let shape = try DatasetCatalog.mnist.sizes(search: Fixtures.search(currentDirectory: checkout + "/Sources"))
+        XCTAssertEqual(shape, DatasetSizes(sampleShape: [28, 28], trainCount: 60000, testCount: 10000, classCount: 10))
         XCTAssertEqual(shape.featureCount, 784)
     }
 
@@ -69,7 +69,7 @@ final class MNISTTests: XCTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(checkout + "/Sources/Datasets"))
         let inside = DataSearch.process()
         XCTAssertEqual(inside.candidates(for: "mnist").firstIndex(of: expected), 3, "env, Datasets/, Sources/, checkout")
-        let dataset = try Dataset.load(DatasetCatalog.mnist)
+        let dataset = try LoadedDataset.load(DatasetCatalog.mnist)
         XCTAssertEqual(dataset.train.count, 60000)
     }
 }

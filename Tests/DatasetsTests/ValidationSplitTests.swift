@@ -12,7 +12,7 @@ final class ValidationSplitTests: XCTestCase {
     func testTakesTheLastFractionBeforeShuffling() throws {
         let directory = TemporaryDirectory()
         let folder = Fixtures.writeDataset(in: directory, trainLabels: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], testLabels: [0])
-        let dataset = try Dataset.load(DatasetCatalog.folder(folder), search: Fixtures.search(currentDirectory: "/"))
+        let dataset = try LoadedDataset.load(DatasetCatalog.folder(folder), search: Fixtures.search(currentDirectory: "/"))
         let (train, validation) = try ValidationSplit.split(dataset.train, fraction: 0.2)
         XCTAssertEqual(train.count, 8)
         XCTAssertEqual(validation.count, 2)

@@ -1,6 +1,7 @@
 import ExperimentCompiler
 import XCTest
 import YAML
+import ModelKinds
 
 /// The CSV dataset mapping and `standardize`: what they compile to, and every refusal as text.
 final class CSVDiagnosticTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import ExperimentCompiler
 import TestSupport
 import XCTest
+import ModelKinds
 
 /// What a correct file compiles to: defaults, short and long forms, the seed experiment, its JSON.
 final class ExperimentTests: XCTestCase {
@@ -18,20 +19,20 @@ final class ExperimentTests: XCTestCase {
         XCTAssertEqual(e, Experiment(
             name: "tiny", seed: 0,
             data: DataSpec(dataset: .fashionMNIST, flatten: true, scale: 1),
-            model: ModelSpec(layers: [.dense(Dense(units: 10, activation: .softmax, useBias: true,
+            model: ModelSpec(layers: [.dense(DenseSpec(units: 10, activation: .softmax, useBias: true,
                                                    kernelInitializer: .glorotUniform, biasInitializer: .zeros))]),
-            compile: CompileSpec(optimizer: .adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, amsgrad: false),
+            compile: CompileSpec(optimizer: .adam(.init(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, amsgrad: false)),
                                  loss: Loss(.sparseCategoricalCrossentropy, fromLogits: false), metrics: []),
             fit: FitSpec(epochs: 1, batchSize: 32, shuffle: true, validation: .none)))
     }
 
     func testEveryOptimizerShortFormGetsItsDefaults() throws {
-        let expected: [String: Optimizer] = [
-            "sgd": .sgd(learningRate: 0.01, momentum: 0, nesterov: false),
-            "rmsprop": .rmsprop(learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false),
-            "adam": .adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, amsgrad: false),
-            "adamw": .adamw(learningRate: 0.001, weightDecay: 0.004, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, amsgrad: false),
-            "adagrad": .adagrad(learningRate: 0.001, initialAccumulatorValue: 0.1, epsilon: 1e-7),
+        let expected: [String: OptimizerSpec] = [
+            "sgd": .sgd(.init(learningRate: 0.01, momentum: 0, nesterov: false)),
+            "rmsprop": .rmsprop(.init(learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false)),
+            "adam": .adam(.init(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, amsgrad: false)),
+            "adamw": .adamw(.init(learningRate: 0.001, weightDecay: 0.004, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, amsgrad: false)),
+            "adagrad": .adagrad(.init(learningRate: 0.001, initialAccumulatorValue: 0.1, epsilon: 1e-7)),
         ]
         for (name, optimizer) in expected {
             let e = try compile(minimal.replacingOccurrences(of: "optimizer: adam", with: "optimizer: \(name)"))
@@ -59,10 +60,10 @@ final class ExperimentTests: XCTestCase {
         XCTAssertEqual(e.seed, UInt64.max)
         XCTAssertEqual(e.data, DataSpec(dataset: .idxFolder("./idx/digits"), flatten: true, scale: 255))
         XCTAssertEqual(e.model.layers, [
-            .dense(Dense(units: 64, activation: .tanh, useBias: false, kernelInitializer: .heNormal, biasInitializer: .ones)),
-            .dense(Dense(units: 10)),
+            .dense(DenseSpec(units: 64, activation: .tanh, useBias: false, kernelInitializer: .heNormal, biasInitializer: .ones)),
+            .dense(DenseSpec(units: 10)),
         ])
-        XCTAssertEqual(e.compile.optimizer, .sgd(learningRate: 0.1, momentum: 0, nesterov: true))
+        XCTAssertEqual(e.compile.optimizer, .sgd(.init(learningRate: 0.1, momentum: 0, nesterov: true)))
         XCTAssertEqual(e.compile.loss, Loss(.categoricalCrossentropy, fromLogits: true))
         XCTAssertEqual(e.compile.metrics, [.accuracy, .topKCategoricalAccuracy(k: 3)])
         XCTAssertEqual(e.fit, FitSpec(epochs: 2, batchSize: 32, shuffle: false, validation: .split(0.25)))
@@ -77,8 +78,8 @@ final class ExperimentTests: XCTestCase {
         XCTAssertEqual(e, Experiment(
             name: "mnist-dense", seed: 42,
             data: DataSpec(dataset: .mnist, flatten: true, scale: 255),
-            model: ModelSpec(layers: [.dense(Dense(units: 512, activation: .relu)), .dense(Dense(units: 10, activation: .softmax))]),
-            compile: CompileSpec(optimizer: .rmsprop(learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false),
+            model: ModelSpec(layers: [.dense(DenseSpec(units: 512, activation: .relu)), .dense(DenseSpec(units: 10, activation: .softmax))]),
+            compile: CompileSpec(optimizer: .rmsprop(.init(learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false)),
                                  loss: Loss(.sparseCategoricalCrossentropy), metrics: [.accuracy]),
             fit: FitSpec(epochs: 10, batchSize: 256, shuffle: true, validation: .test)))
         XCTAssertEqual(Compiler().shape(of: e.data.dataset), DatasetShape(features: 784, classes: 10))

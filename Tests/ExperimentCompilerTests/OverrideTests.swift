@@ -1,12 +1,13 @@
 import ExperimentCompiler
 import XCTest
+import ModelKinds
 
 /// `--set PATH=VALUE` on the node tree: same checks, diagnostics that name the argument.
 final class OverrideTests: XCTestCase {
     func testReplacesAValue() throws {
         let e = try compile(base, overrides: ["fit.epochs=3", "model.layers[0].dense=256", "compile.metrics=[accuracy, top_k_categorical_accuracy]"])
         XCTAssertEqual(e.fit.epochs, 3)
-        XCTAssertEqual(e.model.layers[0], .dense(Dense(units: 256, activation: .relu)))
+        XCTAssertEqual(e.model.layers[0], .dense(DenseSpec(units: 256, activation: .relu)))
         XCTAssertEqual(e.compile.metrics, [.accuracy, .topKCategoricalAccuracy(k: 5)])
         XCTAssertEqual(e.parameterCount(inputFeatures: 784), 784 * 256 + 256 + 256 * 10 + 10)
     }
@@ -17,7 +18,7 @@ final class OverrideTests: XCTestCase {
 
     func testWidensAShortForm() throws {
         let e = try compile(base, overrides: ["compile.optimizer.learning_rate=0.01"])
-        XCTAssertEqual(e.compile.optimizer, .rmsprop(learningRate: 0.01, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false))
+        XCTAssertEqual(e.compile.optimizer, .rmsprop(.init(learningRate: 0.01, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false)))
         let logits = try compile(base, overrides: ["compile.loss.from_logits=true", "model.layers[1].activation=linear"])
         XCTAssertEqual(logits.compile.loss, Loss(.sparseCategoricalCrossentropy, fromLogits: true))
     }
@@ -26,7 +27,7 @@ final class OverrideTests: XCTestCase {
         let e = try compile(edited("  shuffle: true", "  # shuffle by default"),
                             overrides: ["fit.shuffle=false", "model.layers[0].use_bias=false", "data.preprocess.scale=127.5"])
         XCTAssertFalse(e.fit.shuffle)
-        XCTAssertEqual(e.model.layers[0], .dense(Dense(units: 512, activation: .relu, useBias: false)))
+        XCTAssertEqual(e.model.layers[0], .dense(DenseSpec(units: 512, activation: .relu, useBias: false)))
         XCTAssertEqual(e.data.scale, 127.5)
         let noFit = base.replacingOccurrences(of: "fit:\n  epochs: 10\n  batch_size: 256\n  shuffle: true\n  validation: test\n", with: "")
         XCTAssertEqual(try compile(noFit, overrides: ["fit.batch_size=64"]).fit, FitSpec(batchSize: 64))

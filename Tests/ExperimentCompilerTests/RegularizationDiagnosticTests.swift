@@ -1,5 +1,6 @@
 import ExperimentCompiler
 import XCTest
+import ModelKinds
 
 /// Dropout, kernel regularizers, early stopping and schedules: what they compile to and every refusal as text.
 final class RegularizationDiagnosticTests: XCTestCase {
@@ -8,7 +9,7 @@ final class RegularizationDiagnosticTests: XCTestCase {
     func testDropoutAndRegularizerCompile() throws {
         let text = edited("      activation: relu", "      activation: relu\n      kernel_regularizer: {l2: 0.0001}\n    - dropout: 0.5\n      seed: 9")
         let experiment = try compile(text)
-        XCTAssertEqual(experiment.model.layers[1], .dropout(Dropout(rate: 0.5, seed: 9)))
+        XCTAssertEqual(experiment.model.layers[1], .dropout(DropoutSpec(rate: 0.5, seed: 9)))
         guard case .dense(let dense) = experiment.model.layers[0] else { return XCTFail("dense first") }
         XCTAssertEqual(dense.kernelRegularizer, Regularizer(l2: 0.0001))
         let summary = experiment.summary(inputFeatures: 784)

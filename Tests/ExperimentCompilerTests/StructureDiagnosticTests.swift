@@ -1,5 +1,6 @@
 import ExperimentCompiler
 import XCTest
+import ModelKinds
 
 /// Mistakes of structure and of consistency between sections, each asserted as the whole line.
 final class StructureDiagnosticTests: XCTestCase {

@@ -2,6 +2,7 @@ import XCTest
 import SeededRandom
 import TestSupport
 @testable import NeuralNetwork
+import ModelKinds
 
 /// Every activation's derivative against central differences, in Double, through `L = sum(f(x) * dout)`.
 final class ActivationTests: XCTestCase {

@@ -2,6 +2,7 @@ import XCTest
 import SeededRandom
 import TestSupport
 @testable import NeuralNetwork
+import ModelKinds
 
 /// The Dense layer's weight, bias and input gradients, and a whole two-layer model's, against central
 /// differences. The layer computes in Float through sgemm, so these checks run in Float; each tolerance says why.
@@ -74,7 +75,7 @@ final class DenseTests: XCTestCase {
             seed: 3)
         // Learning rate 0 leaves the weights alone and the gradients in place for inspection.
         let session = try TrainingSession(
-            model: model, loss: loss, optimizer: makeOptimizer(.sgd(learningRate: 0), parameterCount: model.parameterCount),
+            model: model, loss: loss, optimizer: makeOptimizer(.sgd(.init(learningRate: 0)), parameterCount: model.parameterCount),
             maxBatchSize: rows)
         let input = randomFloats(rows * width, seed: 2, stream: 1)
         var random = SeededRandom(seed: 2, streamNumber: 3)

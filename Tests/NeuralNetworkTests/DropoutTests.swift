@@ -2,6 +2,7 @@ import XCTest
 import SeededRandom
 import TestSupport
 @testable import NeuralNetwork
+import ModelKinds
 
 /// Inverted dropout: identity at evaluation, the kept fraction and scale in training, and its gradient.
 final class DropoutTests: XCTestCase {
@@ -21,12 +22,12 @@ final class DropoutTests: XCTestCase {
         let input = randomFloats(rows * width, seed: 3, stream: 1)
         func predict(_ model: Sequential) throws -> [Float] {
             let session = try TrainingSession(model: model, loss: Loss(.sparseCategoricalCrossentropy),
-                                              optimizer: makeOptimizer(.sgd(), parameterCount: model.parameterCount), maxBatchSize: rows)
+                                              optimizer: makeOptimizer(.sgd(.init()), parameterCount: model.parameterCount), maxBatchSize: rows)
             session.predictStep(input: input, rows: rows)
             return Array(session.output)
         }
         let session = try TrainingSession(model: dropped, loss: Loss(.sparseCategoricalCrossentropy),
-                                          optimizer: makeOptimizer(.sgd(learningRate: 0), parameterCount: dropped.parameterCount), maxBatchSize: rows)
+                                          optimizer: makeOptimizer(.sgd(.init(learningRate: 0)), parameterCount: dropped.parameterCount), maxBatchSize: rows)
         session.predictStep(input: input, rows: rows)
         let first = Array(session.output)
         // A training step in between advances the mask generator; evaluation must not depend on it.

@@ -1,6 +1,7 @@
 import XCTest
 import SeededRandom
 @testable import NeuralNetwork
+import ModelKinds
 
 final class InitializerTests: XCTestCase {
     func draw(_ initializer: Initializer, count: Int, fanIn: Int, fanOut: Int, seed: UInt64) -> [Float] {

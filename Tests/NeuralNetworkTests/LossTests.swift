@@ -2,6 +2,7 @@ import XCTest
 import SeededRandom
 import TestSupport
 @testable import NeuralNetwork
+import ModelKinds
 
 /// Every loss, with and without logits, against central differences in Double, and against values
 /// worked out from Keras' formulas.

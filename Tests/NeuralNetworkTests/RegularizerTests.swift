@@ -2,6 +2,7 @@ import XCTest
 import SeededRandom
 import TestSupport
 @testable import NeuralNetwork
+import ModelKinds
 
 /// Kernel penalties: Keras 3's formula by hand, their place in the loss, and the gradient of a whole model
 /// with dropout and penalties against central differences.
@@ -36,7 +37,7 @@ final class RegularizerTests: XCTestCase {
         let labels: [Int32] = [0, 1, 1, 0]
         func session(_ m: Sequential) throws -> TrainingSession {
             try TrainingSession(model: m, loss: Loss(.sparseCategoricalCrossentropy),
-                                optimizer: makeOptimizer(.sgd(learningRate: 0), parameterCount: m.parameterCount), maxBatchSize: rows)
+                                optimizer: makeOptimizer(.sgd(.init(learningRate: 0)), parameterCount: m.parameterCount), maxBatchSize: rows)
         }
         let a = try session(plain), b = try session(model)
         XCTAssertEqual(b.evaluateStep(input: input, labels: labels, rows: rows),
@@ -59,7 +60,7 @@ final class RegularizerTests: XCTestCase {
             seed: 3)
         let session = try TrainingSession(
             model: model, loss: Loss(.sparseCategoricalCrossentropy),
-            optimizer: makeOptimizer(.sgd(learningRate: 0), parameterCount: model.parameterCount), maxBatchSize: rows)
+            optimizer: makeOptimizer(.sgd(.init(learningRate: 0)), parameterCount: model.parameterCount), maxBatchSize: rows)
         var random = SeededRandom(seed: 2, streamNumber: 1)
         let input = (0..<(rows * width)).map { _ in Float(2 * random.unitDouble() - 1) }
         let labels = (0..<rows).map { _ in Int32(random.below(3)) }

@@ -1,6 +1,7 @@
 import XCTest
 import SeededRandom
 @testable import NeuralNetwork
+import ModelKinds
 
 final class SequentialTests: XCTestCase {
     func testRefusesAbsurdSizesBeforeAllocating() {
@@ -37,7 +38,7 @@ final class SequentialTests: XCTestCase {
 
     func testSessionRefusesBadBatchSizes() throws {
         let model = try Sequential(inputWidth: 4, layers: [DenseSpec(units: 3, activation: .softmax)], seed: 1)
-        let optimizer = makeOptimizer(.rmsprop(), parameterCount: model.parameterCount)
+        let optimizer = makeOptimizer(.rmsprop(.init()), parameterCount: model.parameterCount)
         XCTAssertThrowsError(try TrainingSession(model: model, loss: Loss(.sparseCategoricalCrossentropy), optimizer: optimizer, maxBatchSize: 0)) {
             XCTAssertEqual($0 as? NeuralNetworkError, .invalidBatchSize(0))
         }
@@ -53,7 +54,7 @@ final class SequentialTests: XCTestCase {
         XCTAssertEqual(model.parameterCount, 3 * 5 + 5 + 5 * 4 + 4)
         let session = try TrainingSession(
             model: model, loss: Loss(.sparseCategoricalCrossentropy),
-            optimizer: makeOptimizer(.adam(), parameterCount: model.parameterCount), maxBatchSize: 8)
+            optimizer: makeOptimizer(.adam(.init()), parameterCount: model.parameterCount), maxBatchSize: 8)
         let input: [Float] = [0.1, 0.2, 0.3, -1, 0, 1]
         let before = Array(model.parameters.values)
         let loss = session.evaluateStep(input: input, labels: [0, 3], rows: 2)

@@ -1,5 +1,6 @@
 import NeuralNetwork
 import XCTest
+import ModelKinds
 
 final class SequentialWeightsTests: XCTestCase {
     func model(seed: UInt64) throws -> Sequential {

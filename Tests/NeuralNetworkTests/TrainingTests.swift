@@ -1,6 +1,7 @@
 import XCTest
 import SeededRandom
 @testable import NeuralNetwork
+import ModelKinds
 
 /// A small model learns a separable toy problem: three Gaussian blobs in the plane.
 final class TrainingTests: XCTestCase {
@@ -17,7 +18,7 @@ final class TrainingTests: XCTestCase {
         return (input, labels)
     }
 
-    func train(_ config: OptimizerConfig, seed: UInt64, steps: Int) throws -> (first: Double, last: Double, accuracy: Double, weights: [Float]) {
+    func train(_ config: OptimizerSpec, seed: UInt64, steps: Int) throws -> (first: Double, last: Double, accuracy: Double, weights: [Float]) {
         let batch = 32
         let data = blobs(count: batch * 10, seed: 1)
         let model = try Sequential(
@@ -41,7 +42,7 @@ final class TrainingTests: XCTestCase {
     }
 
     func testLearnsSeparableBlobs() throws {
-        for config: OptimizerConfig in [.rmsprop(learningRate: 0.01), .adam(learningRate: 0.01), .sgd(learningRate: 0.1, momentum: 0.9)] {
+        for config: OptimizerSpec in [.rmsprop(.init(learningRate: 0.01)), .adam(.init(learningRate: 0.01)), .sgd(.init(learningRate: 0.1, momentum: 0.9))] {
             let result = try train(config, seed: 42, steps: 300)
             XCTAssertLessThan(result.last, 0.2 * result.first, "\(config): \(result.first) -> \(result.last)")
             XCTAssertGreaterThanOrEqual(result.accuracy, 0.95, "\(config)")
@@ -49,9 +50,9 @@ final class TrainingTests: XCTestCase {
     }
 
     func testSameSeedSameRunOtherSeedOtherRun() throws {
-        let a = try train(.rmsprop(), seed: 7, steps: 20)
-        let b = try train(.rmsprop(), seed: 7, steps: 20)
-        let c = try train(.rmsprop(), seed: 8, steps: 20)
+        let a = try train(.rmsprop(.init()), seed: 7, steps: 20)
+        let b = try train(.rmsprop(.init()), seed: 7, steps: 20)
+        let c = try train(.rmsprop(.init()), seed: 8, steps: 20)
         XCTAssertEqual(a.weights, b.weights)
         XCTAssertEqual(a.last, b.last)
         XCTAssertNotEqual(a.weights, c.weights)

@@ -70,7 +70,10 @@ func assertSweepDiagnostics(_ text: String = base, grid: [String] = [], random: 
 /// The learning rate of whichever optimizer the experiment compiled to.
 func learningRate(_ e: Experiment) -> Double {
     switch e.compile.optimizer {
-    case .sgd(let lr, _, _), .rmsprop(let lr, _, _, _, _), .adam(let lr, _, _, _, _), .adamw(let lr, _, _, _, _, _), .adagrad(let lr, _, _):
-        return lr
+    case .sgd(let s): return s.learningRate
+    case .rmsprop(let s): return s.learningRate
+    case .adam(let s): return s.learningRate
+    case .adamw(let s): return s.learningRate
+    case .adagrad(let s): return s.learningRate
     }
 }

@@ -41,7 +41,7 @@ final class SweepSectionTests: XCTestCase {
         XCTAssertEqual(p.runs.map(\.overrides), [["compile.optimizer=\"adam\""], ["compile.optimizer=sgd"]])
         let long = try plan(base + "sweep:\n  grid:\n    compile.optimizer:\n      - name: sgd\n        momentum: 0.9\n      - {name: adam, amsgrad: true}\n")
         XCTAssertEqual(long.runs.map(\.overrides), [["compile.optimizer={name: sgd, momentum: 0.9}"], ["compile.optimizer={name: adam, amsgrad: true}"]])
-        XCTAssertEqual(long.runs[0].experiment.compile.optimizer, .sgd(learningRate: 0.01, momentum: 0.9, nesterov: false))
+        XCTAssertEqual(long.runs[0].experiment.compile.optimizer, .sgd(.init(learningRate: 0.01, momentum: 0.9, nesterov: false)))
         assertSweepDiagnostics(base + "sweep:\n  grid:\n    'model.layers[0].dense': ['10', 8]\n", [
             "sweeps/x.yaml:20:31: error: 'model.layers[0].dense' must be an integer, not a string ('10')",
         ])

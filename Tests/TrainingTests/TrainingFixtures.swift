@@ -5,7 +5,7 @@ import XCTest
 
 /// A small MNIST experiment: 2,000 training and 500 test samples, so a fit takes a fraction of a second.
 enum TrainingFixtures {
-    static let mnist: Datasets.Dataset = try! Datasets.Dataset.load(DatasetCatalog.mnist)
+    static let mnist: LoadedDataset = try! LoadedDataset.load(DatasetCatalog.mnist)
 
     static func experiment(_ overrides: [String] = []) throws -> Experiment {
         let text = """

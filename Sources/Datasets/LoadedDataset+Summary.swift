@@ -1,4 +1,4 @@
-extension Dataset {
+extension LoadedDataset {
     /// What `runner data info` prints: numpy's view of the arrays (`train_images.shape` is `(60000, 28, 28)`,
     /// `train_labels.dtype` is `uint8`), then the samples per class in each split, as the tutorial's `.shape`
     /// and `len()` lines show them.

@@ -1,11 +1,4 @@
-/// The losses, by their Keras 3 names.
-public enum LossKind: String, CaseIterable, Sendable {
-    case sparseCategoricalCrossentropy = "sparse_categorical_crossentropy"
-    case categoricalCrossentropy = "categorical_crossentropy"
-    case binaryCrossentropy = "binary_crossentropy"
-    case meanSquaredError = "mean_squared_error"
-    case meanAbsoluteError = "mean_absolute_error"
-}
+import ModelKinds
 
 /// A loss as Keras 3 computes it: per-sample values averaged over the batch (`sum_over_batch_size`).
 ///
@@ -13,32 +6,18 @@ public enum LossKind: String, CaseIterable, Sendable {
 /// losses compare against the one-hot vector of the index, except on a single output column,
 /// where the index itself (0 or 1) is the target, as in Keras' `Dense(1, "sigmoid")` + binary_crossentropy.
 /// `fromLogits` applies to the cross-entropies; the mean errors have no logits form and ignore it.
-public struct Loss: Sendable, Equatable {
-    public let kind: LossKind
-    public let fromLogits: Bool
-
-    public init(_ kind: LossKind, fromLogits: Bool = false) {
-        self.kind = kind
-        self.fromLogits = fromLogits
-    }
-
+extension Loss {
     /// Keras' `backend.epsilon()`: probabilities are clipped to [epsilon, 1 - epsilon] before a log.
     static let epsilon = 1e-7
 
     /// Whether a model whose last activation is `activation` should hand this loss its logits
-    /// (the pre-activation) instead of its outputs.
+    /// (the pre-activation) instead of its outputs: when it is the loss's `probabilityActivation`.
     ///
     /// Keras 3 does this (`_get_logits` in `keras/src/backend/tensorflow/nn.py`): a softmax output fed to
     /// a categorical cross-entropy, or a sigmoid output fed to binary cross-entropy, carries its logits,
     /// and the loss uses them, whatever `from_logits` says: log-sum-exp is stable where log(softmax) is not.
     public func usesLogits(ofLastActivation activation: Activation) -> Bool {
-        switch (kind, activation) {
-        case (.sparseCategoricalCrossentropy, .softmax), (.categoricalCrossentropy, .softmax),
-             (.binaryCrossentropy, .sigmoid):
-            return true
-        default:
-            return false
-        }
+        kind.probabilityActivation == activation
     }
 
     /// The mean loss over `rows` samples of `columns` values, and, when `gradient` is given, its

@@ -1,12 +1,12 @@
 import Dispatch
 
-extension Dataset {
+extension LoadedDataset {
     /// Finds, reads, decompresses, validates and (where pinned) checksums the four files of `source`.
     ///
     /// The files load in parallel: the training images (47 MB of MNIST's 55) on one core, the other three on
     /// another. When several files are bad, the error is that of the first in `IDXRole.allCases` order, so the
     /// message does not depend on thread timing.
-    public static func load(_ source: DatasetSource, search: DataSearch = .process()) throws(DatasetError) -> Dataset {
+    public static func load(_ source: DatasetSource, search: DataSearch = .process()) throws(DatasetError) -> LoadedDataset {
         let folder = try source.folder(search: search)
         let paths = try source.files(in: folder)
         let roles = IDXRole.allCases
@@ -24,7 +24,7 @@ extension Dataset {
         let train = try DatasetSplit(images: files[.trainImages]!, labels: files[.trainLabels]!)
         let test = try DatasetSplit(images: files[.testImages]!, labels: files[.testLabels]!)
         let names = source.classNames.flatMap { $0.count >= Int(train.maxLabel) + 1 ? $0 : nil }
-        return try Dataset(name: source.name, train: train, test: test, classNames: names)
+        return try LoadedDataset(name: source.name, train: train, test: test, classNames: names)
     }
 
     /// One file: read, gunzip if gzip, validate as IDX for `role`, and compare its SHA-256 when one is pinned.

@@ -1,10 +1,10 @@
 /// What the config checker needs to know about a dataset without loading it: sizes and class count.
-public struct DatasetShape: Sendable, Equatable {
+public struct DatasetSizes: Sendable, Equatable {
     /// The shape of one image: `[rows, columns]`.
     public let sampleShape: [Int]
     public let trainCount: Int
     public let testCount: Int
-    /// max(training label) + 1, as for a loaded `Dataset`.
+    /// max(training label) + 1, as for a `LoadedDataset`.
     public let classCount: Int
 
     public init(sampleShape: [Int], trainCount: Int, testCount: Int, classCount: Int) {
@@ -23,8 +23,8 @@ extension DatasetSource {
     /// and the label files in full (small: 60 KB for MNIST's training labels), for the class count.
     ///
     /// It checks what those bytes can show (magic, type, dimensions, counts, shapes, label range and the label
-    /// files' checksums) but not the image data: a truncated or altered images file is found by `Dataset.load`.
-    public func shape(search: DataSearch = .process()) throws(DatasetError) -> DatasetShape {
+    /// files' checksums) but not the image data: a truncated or altered images file is found by `LoadedDataset.load`.
+    public func sizes(search: DataSearch = .process()) throws(DatasetError) -> DatasetSizes {
         let paths = try files(in: folder(search: search))
         var imageDimensions: [IDXRole: [Int]] = [:]
         for role in [IDXRole.trainImages, .testImages] {
@@ -34,7 +34,7 @@ extension DatasetSource {
         }
         var labels: [IDXRole: IDXFile] = [:]
         for role in [IDXRole.trainLabels, .testLabels] {
-            labels[role] = try Dataset.loadFile(paths[role]!, role: role, checksum: checksums[role.canonicalName], remedy: remedy)
+            labels[role] = try LoadedDataset.loadFile(paths[role]!, role: role, checksum: checksums[role.canonicalName], remedy: remedy)
         }
         let train = imageDimensions[.trainImages]!, test = imageDimensions[.testImages]!
         for (images, labelRole) in [(IDXRole.trainImages, IDXRole.trainLabels), (.testImages, .testLabels)] {
@@ -43,13 +43,13 @@ extension DatasetSource {
                 throw .countMismatch(images: paths[images]!, imageCount: count, labels: labelFile.path, labelCount: labelFile.count)
             }
         }
-        try Dataset.checkCompatible(
+        try LoadedDataset.checkCompatible(
             train: (paths[.trainImages]!, Array(train.dropFirst())), test: (paths[.testImages]!, Array(test.dropFirst())))
         let trainLabels = labels[.trainLabels]!, testLabels = labels[.testLabels]!
         let classCount = Int(trainLabels.bytes[trainLabels.dataOffset...].max() ?? 0) + 1
         try testLabels.withData(testLabels.dataOffset..<testLabels.bytes.count) { labels throws(DatasetError) in
-            try Dataset.checkLabels(labels, classCount: classCount, path: testLabels.path)
+            try LoadedDataset.checkLabels(labels, classCount: classCount, path: testLabels.path)
         }
-        return DatasetShape(sampleShape: Array(train.dropFirst()), trainCount: train[0], testCount: test[0], classCount: classCount)
+        return DatasetSizes(sampleShape: Array(train.dropFirst()), trainCount: train[0], testCount: test[0], classCount: classCount)
     }
 }

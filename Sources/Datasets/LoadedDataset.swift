@@ -1,5 +1,5 @@
 /// A loaded dataset: training and test splits of byte images with their labels, and the number of classes.
-public struct Dataset: Sendable {
+public struct LoadedDataset: Sendable {
     /// The name experiments use (`mnist`), or the folder's path.
     public let name: String
     public let train: DatasetSplit
@@ -13,12 +13,12 @@ public struct Dataset: Sendable {
     /// `classCount` defaults to max(training label) + 1; `classNames`, when given, name every class.
     public init(name: String, train: DatasetSplit, test: DatasetSplit, classNames: [String]? = nil,
                 classCount: Int? = nil) throws(DatasetError) {
-        try Dataset.checkCompatible(
+        try LoadedDataset.checkCompatible(
             train: (train.imagesPath, train.sampleShape), test: (test.imagesPath, test.sampleShape))
         let classCount = classCount ?? Int(train.maxLabel) + 1
         precondition(classNames == nil || classNames!.count >= classCount, "fewer class names than classes")
         try test.withLabelBytes { labels throws(DatasetError) in
-            try Dataset.checkLabels(labels, classCount: classCount, path: test.labelsPath)
+            try LoadedDataset.checkLabels(labels, classCount: classCount, path: test.labelsPath)
         }
         self.name = name
         self.train = train

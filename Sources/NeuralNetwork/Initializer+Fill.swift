@@ -1,6 +1,7 @@
+import ModelKinds
 import SeededRandom
 
-/// Weight initialisers, by their Keras 3 names (`keras/src/initializers/random_initializers.py`).
+/// How each initializer draws its values, as Keras 3 (`keras/src/initializers/random_initializers.py`).
 ///
 /// The variance-scaling ones draw from `VarianceScaling(scale, mode, distribution)`:
 /// - uniform: `U(-limit, limit)`, `limit = sqrt(3 scale / n)`;
@@ -8,15 +9,7 @@ import SeededRandom
 ///   `stddev = sqrt(scale / n) / 0.87962566103423978` (the truncation's std correction);
 /// where `n` is fan_in, fan_out or their mean by mode. Fans follow Keras' `compute_fans`:
 /// a (in, out) kernel has fan_in = in, fan_out = out; a bias of `units` has both = units.
-public enum Initializer: String, CaseIterable, Sendable {
-    case glorotUniform = "glorot_uniform"
-    case glorotNormal = "glorot_normal"
-    case heNormal = "he_normal"
-    case heUniform = "he_uniform"
-    case lecunNormal = "lecun_normal"
-    case lecunUniform = "lecun_uniform"
-    case zeros, ones
-
+extension Initializer {
     /// Standard deviation of a standard normal truncated to [-2, 2]; Keras divides by it.
     static let truncatedNormalStd = 0.87962566103423978
 

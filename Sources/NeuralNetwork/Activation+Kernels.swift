@@ -1,9 +1,7 @@
-/// The activations of a Dense layer, with Keras 3's names and default constants (`keras/src/activations/activations.py`).
-public enum Activation: String, CaseIterable, Sendable {
-    case linear, relu, sigmoid, tanh, softmax, elu, selu, gelu
-    case leakyRelu = "leaky_relu"
-    case softplus, swish
+import ModelKinds
 
+/// Each activation's forward and backward pass, with Keras 3's default constants (`keras/src/activations/activations.py`).
+extension Activation {
     /// Keras 3's `leaky_relu(x, negative_slope=0.2)`.
     static let leakyReluSlope = 0.2
     /// SELU's constants (Klambauer et al., 2017), the values `tf.nn.selu` uses.

@@ -1,3 +1,5 @@
+import ModelKinds
+
 /// A weight penalty added to the loss, Keras 3's `L1L2` (`keras/src/regularizers/regularizers.py`):
 /// `penalty = l1 * sum(|w|) + l2 * sum(w^2)`, without a factor 1/2 on the L2 term (Keras 3's
 /// `L2.__call__` is `l2 * ops.sum(ops.square(x))`), so its gradient is `l1 * sign(w) + 2 * l2 * w`,
@@ -5,16 +7,7 @@
 ///
 /// Keras adds every layer's penalty, as it stands before the step, to each batch's mean loss, in training
 /// and in evaluation alike (`Trainer.compute_loss` appends `self.losses` whatever `training` is).
-public struct Regularizer: Sendable, Equatable {
-    public var l1: Double
-    public var l2: Double
-
-    public init(l1: Double = 0, l2: Double = 0) {
-        precondition(l1 >= 0 && l2 >= 0 && l1.isFinite && l2.isFinite, "regularization factors must be finite and >= 0")
-        self.l1 = l1
-        self.l2 = l2
-    }
-
+extension Regularizer {
     /// The penalty of `count` weights, summed in Double; adds its gradient to `gradients` when given.
     func apply(_ weights: UnsafePointer<Float>, count: Int, gradients: UnsafeMutablePointer<Float>?) -> Double {
         var absolute = 0.0, squares = 0.0

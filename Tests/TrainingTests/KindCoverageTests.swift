@@ -1,0 +1,103 @@
+import Datasets
+import ExperimentCompiler
+import ModelKinds
+import NeuralNetwork
+import Training
+import XCTest
+
+/// Every kind the compiler accepts (each name it reads from ModelKinds) compiles, reaches the engine as the same
+/// value through `ModelBuilder`, and trains one small epoch to a finite loss: a kind added to ModelKinds without
+/// an engine implementation, or bridged wrongly, fails here.
+final class KindCoverageTests: XCTestCase {
+    /// A 784-16-10 model on MNIST with `hidden` as the first layer's options, `last` as the last layer's.
+    private func experiment(hidden: String = "activation: relu", extraLayer: String = "", last: String = "activation: softmax",
+                            compile: String = "optimizer: sgd, loss: sparse_categorical_crossentropy") throws -> Experiment {
+        let text = """
+            name: kinds
+            seed: 3
+            data: {dataset: mnist, preprocess: {flatten: true, scale: 255}}
+            model:
+              layers:
+                - dense: 16
+                  \(hidden)
+            \(extraLayer)
+                - dense: 10
+                  \(last)
+            compile: {\(compile), metrics: [accuracy]}
+            fit: {epochs: 1, batch_size: 32}
+            """
+        return try Compiler().compile(Array(text.utf8), source: "kinds.yaml", overrides: [])
+    }
+
+    /// Builds the trainer, checks it holds the compiled layers, and fits one epoch of 64 samples to a finite loss.
+    private func build(_ experiment: Experiment, file: StaticString = #filePath, line: UInt = #line) throws -> Sequential {
+        let builder = ModelBuilder(experiment)
+        let train = TrainingFixtures.mnist.train.slice(0..<64).preprocessed(builder.preprocessing)
+        let trainer = try builder.trainer(inputWidth: train.featureCount)
+        XCTAssertEqual(trainer.model.layerSpecs, experiment.model.layers, file: file, line: line)
+        let history = try trainer.fit(train, validation: nil, epochs: 1, shuffle: true, seed: experiment.seed) { _ in }
+        let loss = try XCTUnwrap(history.last?["loss"], file: file, line: line)
+        XCTAssertTrue(loss.isFinite, "loss \(loss)", file: file, line: line)
+        return trainer.model
+    }
+
+    func testEveryActivation() throws {
+        for activation in Activation.allCases {
+            let model = try build(try experiment(hidden: "activation: \(activation.rawValue)"))
+            XCTAssertEqual(model.specs[0].activation, activation)
+        }
+    }
+
+    func testEveryInitializer() throws {
+        for initializer in Initializer.allCases {
+            let name = initializer.rawValue
+            let model = try build(try experiment(
+                hidden: "activation: relu\n      kernel_initializer: \(name)\n      bias_initializer: \(name)"))
+            XCTAssertEqual(model.specs[0].kernelInitializer, initializer)
+            XCTAssertEqual(model.specs[0].biasInitializer, initializer)
+        }
+    }
+
+    func testEveryLossWithAndWithoutLogits() throws {
+        for kind in LossKind.allCases {
+            for fromLogits in kind.probabilityActivation == nil ? [false] : [false, true] {
+                let activation = fromLogits ? .linear : kind.probabilityActivation ?? .linear
+                let e = try experiment(last: "activation: \(activation.rawValue)",
+                                       compile: "optimizer: sgd, loss: {name: \(kind.rawValue), from_logits: \(fromLogits)}"
+                                           .replacingOccurrences(of: ", from_logits: false", with: ""))
+                XCTAssertEqual(e.compile.loss, Loss(kind, fromLogits: fromLogits))
+                _ = try build(e)
+            }
+        }
+    }
+
+    func testEveryOptimizer() throws {
+        for defaults in OptimizerSpec.defaults {
+            let e = try experiment(compile: "optimizer: \(defaults.name), loss: sparse_categorical_crossentropy")
+            XCTAssertEqual(e.compile.optimizer, defaults)
+            _ = try build(e)
+            let optimizer = makeOptimizer(e.compile.optimizer, parameterCount: 3)
+            let expected: any Optimizer.Type
+            switch defaults {
+            case .sgd: expected = SGD.self
+            case .rmsprop: expected = RMSprop.self
+            case .adam: expected = Adam.self
+            case .adamw: expected = AdamW.self
+            case .adagrad: expected = Adagrad.self
+            }
+            XCTAssertTrue(type(of: optimizer) == expected, "\(defaults.name) built \(type(of: optimizer))")
+        }
+    }
+
+    func testEveryLayerKind() throws {
+        for kind in LayerKind.allCases {
+            let layer: String
+            switch kind {
+            case .dense: layer = "    - dense: 12\n      activation: tanh"
+            case .dropout: layer = "    - dropout: 0.25"
+            }
+            let model = try build(try experiment(extraLayer: layer))
+            XCTAssertEqual(model.layerSpecs[1].kind, kind)
+        }
+    }
+}
