@@ -12,7 +12,8 @@ public final class TrainingSession {
 
     public let model: Sequential
     public let loss: Loss
-    public let optimizer: any Optimizer
+    /// Nil for an inference session (evaluation of a saved model), which keeps no optimizer state.
+    public let optimizer: (any Optimizer)?
     public let maxBatchSize: Int
 
     private let buffers: [LayerBuffers]
@@ -22,9 +23,11 @@ public final class TrainingSession {
     /// The dense layers that carry a kernel penalty.
     private let denseLayers: [Dense]
 
-    public init(model: Sequential, loss: Loss, optimizer: any Optimizer, maxBatchSize: Int) throws {
-        precondition(optimizer.parameterCount == model.parameterCount,
-                     "the optimizer was made for \(optimizer.parameterCount) parameters, the model has \(model.parameterCount)")
+    public init(model: Sequential, loss: Loss, optimizer: (any Optimizer)?, maxBatchSize: Int) throws {
+        if let optimizer {
+            precondition(optimizer.parameterCount == model.parameterCount,
+                         "the optimizer was made for \(optimizer.parameterCount) parameters, the model has \(model.parameterCount)")
+        }
         let widths = model.layers.reduce(0) { $0 + ($1 is Dropout ? 4 : 3) * $1.outputWidth }
         guard maxBatchSize >= 1 else { throw NeuralNetworkError.invalidBatchSize(maxBatchSize) }
         let (values, overflow) = maxBatchSize.multipliedReportingOverflow(by: widths)
@@ -50,6 +53,7 @@ public final class TrainingSession {
     /// The loss includes the kernel penalties (see `Regularizer`), taken at the weights before the update.
     func trainStep(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int) -> Double {
         let value = computeGradients(input: input, labels: labels, rows: rows)
+        guard let optimizer else { preconditionFailure("an inference session has no optimizer to step") }
         optimizer.step(model.parameters)
         return value
     }

@@ -11,8 +11,9 @@ public struct PreparedRun {
     public var preprocessing: PreprocessingFile
 
     /// Loads the dataset (a missing or damaged one is the user's to fix: status 2) and builds the network;
-    /// `saved` (a run folder's preprocessing) replaces fitting the standardisation again.
-    public init(_ experiment: Experiment, saved: PreprocessingFile? = nil) throws(RunnerFailure) {
+    /// `saved` (a run folder's preprocessing) replaces fitting the standardisation again, and `inference` builds
+    /// a trainer without optimizer state, which evaluates and predicts but cannot fit.
+    public init(_ experiment: Experiment, saved: PreprocessingFile? = nil, inference: Bool = false) throws(RunnerFailure) {
         let builder = ModelBuilder(experiment)
         let classNames: [String]?
         do {
@@ -24,7 +25,8 @@ public struct PreparedRun {
         }
         preprocessing = PreprocessingFile(standardization: sources.train.preprocessing.standardization, classNames: classNames)
         do {
-            trainer = try builder.trainer(inputWidth: sources.train.featureCount)
+            trainer = try inference ? builder.evaluator(inputWidth: sources.train.featureCount)
+                : builder.trainer(inputWidth: sources.train.featureCount)
         } catch {
             throw .runFailed("\(error)")
         }

@@ -1,3 +1,4 @@
+import Datasets
 import ExperimentCompiler
 import Training
 
@@ -24,13 +25,24 @@ extension SavedModel {
             case .failure(let problem): throw .usage("--data: \(problem.message)")
             }
         }
-        let prepared = try PreparedRun(experiment, saved: preprocessingForInference())
-        let (test, trainer) = (prepared.sources.test, prepared.trainer)
+        // A run that standardised keeps its statistics; without them (an older folder) they are fitted again.
+        let saved = preprocessingForInference()
+        let test: BatchSource, trainer: Trainer
+        if experiment.data.standardize && saved?.standardization == nil {
+            test = try PreparedRun(experiment).sources.test
+        } else {
+            do throws(DatasetError) {
+                test = try ModelBuilder(experiment).testSource(standardization: saved?.standardization)
+            } catch {
+                throw .usage(error.description)
+            }
+        }
         if let width = inputWidth, width != test.featureCount {
             let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
             throw .usage("\(dataName) has \(test.featureCount) features per sample, the model in "
                 + "\(folder) takes \(width); evaluate it on data of the same shape")
         }
+        do { trainer = try ModelBuilder(experiment).evaluator(inputWidth: test.featureCount) } catch { throw .runFailed("\(error)") }
         try load(into: trainer.model)
         return Evaluation(logs: trainer.evaluate(test), samples: test.count,
                           steps: (test.count + trainer.batchSize - 1) / trainer.batchSize,

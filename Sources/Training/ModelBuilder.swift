@@ -37,6 +37,16 @@ public struct ModelBuilder {
         return CSVDatasetSource(path: csv.path, label: csv.label, test: test, seed: seed)
     }
 
+    /// The test split alone, with the preprocessing given (a saved model's): an IDX dataset reads only its test
+    /// files; a CSV dataset, whose test rows may come from the training file, is read whole.
+    public func testSource(standardization: Standardization?, search: DataSearch = .process()) throws(DatasetError) -> BatchSource {
+        var preprocessing = self.preprocessing
+        preprocessing.standardization = standardization
+        let split = if let datasetSource { try LoadedDataset.loadTestSplit(datasetSource, search: search) }
+            else { try loadDataset(search: search).test }
+        return split.preprocessed(preprocessing)
+    }
+
     /// Flatten and scale, as declared; standardisation is fitted per run in `sources(_:)`.
     public var preprocessing: Preprocessing {
         let scale = experiment.data.scale
@@ -72,6 +82,13 @@ public struct ModelBuilder {
     /// The layers are the compiled ones, as they are: compiler and engine share their definitions (ModelKinds).
     public func model(inputWidth: Int) throws -> Sequential {
         try Sequential(inputWidth: inputWidth, layers: experiment.model.layers, seed: experiment.seed)
+    }
+
+    /// A trainer that only evaluates and predicts: the network with its batch buffers, the loss and the metrics,
+    /// and no optimizer state (a saved model's weights are loaded into it).
+    public func evaluator(inputWidth: Int) throws -> Trainer {
+        try Trainer(model: model(inputWidth: inputWidth), loss: experiment.compile.loss, optimizer: nil,
+                    metrics: experiment.compile.metrics, batchSize: experiment.fit.batchSize)
     }
 
     /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size

@@ -32,7 +32,7 @@ public final class Trainer {
     public var learningRateSchedule: ExperimentCompiler.LearningRateSchedule?
 
     public init(
-        model: Sequential, loss: Loss, optimizer: any Optimizer, metrics: [Metric], batchSize: Int
+        model: Sequential, loss: Loss, optimizer: (any Optimizer)?, metrics: [Metric], batchSize: Int
     ) throws {
         self.model = model
         self.metrics = metrics
@@ -66,7 +66,7 @@ public final class Trainer {
         let steps = order.batchCount
         history = History()
         divergence = nil
-        let optimizer = session.optimizer
+        guard let optimizer = session.optimizer else { preconditionFailure("an inference trainer (no optimizer) cannot fit") }
         var callbacks = FitCallbacks(earlyStopping: earlyStopping, schedule: learningRateSchedule,
                                      initialRate: optimizer.learningRate)
         observe(.trainingStarted(epochs: epochs, stepsPerEpoch: steps))

@@ -1,7 +1,9 @@
+import ExperimentCompiler
 import Foundation
 import RunLifecycle
 import RunStore
 import TestSupport
+import Training
 import XCTest
 
 /// What inference needs of the training data is saved with the run, so evaluate and predict never fit it again.
@@ -23,7 +25,20 @@ final class PreprocessingFileTests: XCTestCase {
         try FileManager.default.removeItem(atPath: folder + "/" + PreprocessingFile.name)
         let refitted = try SavedModel(folder: folder).predict(input: input)
         XCTAssertEqual(withSaved.outputs, refitted.outputs)
-        XCTAssertEqual(try SavedModel(folder: folder).evaluate().logs, try SavedModel(folder: folder).evaluate().logs)
+        XCTAssertEqual(try testFigures(folder), try SavedModel(folder: folder).evaluate().logs, "fitted again")
+    }
+
+    func testEvaluatingAStandardisedRunWithItsSavedStatisticsGivesMetricsJSONsFigures() throws {
+        let fixture = LifecycleFixture()
+        let folder = try fixture.train(fixture.experimentText(preprocess: "{flatten: true, scale: 255, standardize: true}"))
+        XCTAssertNotNil(try PreprocessingFile.read(folder: folder))
+        XCTAssertEqual(try testFigures(folder), try SavedModel(folder: folder).evaluate().logs)
+    }
+
+    /// metrics.json's test figures, in the order evaluation reports them.
+    private func testFigures(_ folder: String) throws -> Logs {
+        let metrics = try JSONValue(parsing: Data(contentsOf: URL(fileURLWithPath: folder + "/metrics.json")))
+        return Logs(["loss", "accuracy"].map { ($0, metrics["test"]?[$0]?.number ?? .nan) })
     }
 
     func testACSVDatasetSavesItsClassNames() throws {
