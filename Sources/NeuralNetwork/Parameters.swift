@@ -48,7 +48,7 @@ struct ParameterLayout {
 }
 
 /// Uninitialised, 64-byte aligned Float memory (one cache line; AVX-512 loads never straddle two).
-func allocateFloats(_ count: Int) -> UnsafeMutableBufferPointer<Float> {
+public func allocateFloats(_ count: Int) -> UnsafeMutableBufferPointer<Float> {
     let raw = UnsafeMutableRawPointer.allocate(
         byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
     return UnsafeMutableBufferPointer(start: raw.bindMemory(to: Float.self, capacity: max(count, 1)), count: count)

@@ -39,7 +39,9 @@ public final class Trainer {
         self.batchSize = batchSize
         featureCount = model.inputWidth
         session = try TrainingSession(model: model, loss: loss, optimizer: optimizer, maxBatchSize: batchSize)
-        features = .allocate(capacity: batchSize * featureCount)
+        // Aligned as every engine buffer is: the first product's operand then starts on a cache line whatever
+        // malloc returns, so its bits do not depend on where the buffer happens to land.
+        features = allocateFloats(batchSize * featureCount).baseAddress!
         labels = .allocate(capacity: batchSize)
     }
 

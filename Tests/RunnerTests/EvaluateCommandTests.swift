@@ -51,6 +51,30 @@ final class EvaluateCommandTests: XCTestCase {
         }
     }
 
+    /// A standardised run keeps its statistics (preprocessing.json): evaluate applies them, without the training
+    /// split, and gets the recorded figures bit for bit; predict uses the same statistics.
+    func testAStandardisedRunEvaluatesWithItsSavedStatisticsBitForBit() throws {
+        let tiny = TinyExperiment(epochs: 2)
+        let text = try String(contentsOfFile: tiny.folder.path + "/" + tiny.file, encoding: .utf8)
+            .replacingOccurrences(of: "preprocess: {flatten: true, scale: 255}", with: "preprocess: {flatten: true, scale: 255, standardize: true}")
+        tiny.folder.write(tiny.file, text)
+        let root = tiny.folder.path + "/results"
+        XCTAssertEqual(try tiny.run([], results: root).status, 0)
+        let run = try tiny.folder(in: root)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: run + "/preprocessing.json"))
+        let json = try RunnerProcess.run(["evaluate", run, "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertEqual(json.stderr, "")
+        XCTAssertEqual(Self.evaluatedText(json.stdout), try Self.recordedTestText(run))
+        // An older run folder, without the file: the statistics are fitted again, with a note, to the same figures.
+        try FileManager.default.removeItem(atPath: run + "/preprocessing.json")
+        let again = try RunnerProcess.run(["evaluate", run, "--format", "json"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.stderr, "note: \(run) has no preprocessing.json (written by an earlier runner); "
+            + "fitting the standardisation again from the training split\n")
+        XCTAssertEqual(Self.evaluatedText(again.stdout), try Self.recordedTestText(run))
+    }
+
     func testEarlyStoppingsRestoredWeightsAreTheSavedOnesAndTheConfusionMatrixAgrees() throws {
         let results = TemporaryDirectory("runner-results")
         let r = try RunnerProcess.run(["experiments/mnist-early-stopping.yaml", "-q", "--set", "model.layers[0].dense=8",

@@ -31,7 +31,11 @@ final class TerminalTests: XCTestCase {
         let pieces = screen.components(separatedBy: CharacterSet(charactersIn: "\r\n")).filter { !$0.isEmpty }
         XCTAssertTrue(pieces.contains { $0.contains("- ETA:") }, "no live frame was drawn:\n\(screen)")
         XCTAssertTrue(pieces.contains { $0.contains("val_top_k_categorical_accuracy") }, "a value was lost:\n\(screen)")
-        for piece in pieces { XCTAssertLessThan(piece.count, 80, piece) }
+        // The bar's frames and an epoch's closing lines are drawn by the bar; the summary and the folder are
+        // ordinary lines, printed once, which a terminal may wrap.
+        let bar = pieces.filter { $0.contains("/4 [") || $0.hasPrefix("    - ") }
+        XCTAssertGreaterThan(bar.count, 3, screen)
+        for piece in bar { XCTAssertLessThan(piece.count, 80, piece) }
     }
 
     func testCtrlCsMessageStartsALineOfItsOwn() throws {
