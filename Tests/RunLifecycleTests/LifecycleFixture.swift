@@ -8,7 +8,6 @@ import XCTest
 final class LifecycleFixture {
     let folder = TemporaryDirectory("runner-lifecycle")
 
-    /// `extra` lines are appended to the `data:` section (e.g. `  preprocess: {flatten: true, standardize: true}`).
     init() {
         TinyIDXDataset.write(into: folder)
     }
@@ -16,26 +15,7 @@ final class LifecycleFixture {
     var results: String { folder.path + "/results" }
 
     func experimentText(epochs: Int = 2, preprocess: String = "{flatten: true, scale: 255}", dataset: String? = nil) -> String {
-        """
-        name: tiny
-        seed: 1
-        data:
-          dataset: \(dataset ?? "{idx_folder: \(folder.path)/data}")
-          preprocess: \(preprocess)
-        model:
-          layers:
-            - {dense: 4, activation: relu}
-            - {dense: 10, activation: softmax}
-        compile:
-          optimizer: sgd
-          loss: sparse_categorical_crossentropy
-          metrics: [accuracy]
-        fit:
-          epochs: \(epochs)
-          batch_size: 16
-          validation: test
-
-        """
+        TinyIDXDataset.experiment(epochs: epochs, dataset: dataset ?? "{idx_folder: \(folder.path)/data}", preprocess: preprocess)
     }
 
     /// The experiment written to a file and compiled as `runner` compiles it.

@@ -10,26 +10,7 @@ struct TinyExperiment {
 
     init(epochs: Int, name: String = "tiny") {
         TinyIDXDataset.write(into: folder)
-        folder.write(file, """
-            name: \(name)
-            seed: 1
-            data:
-              dataset: {idx_folder: ./data}
-              preprocess: {flatten: true, scale: 255}
-            model:
-              layers:
-                - {dense: 4, activation: relu}
-                - {dense: 10, activation: softmax}
-            compile:
-              optimizer: sgd
-              loss: sparse_categorical_crossentropy
-              metrics: [accuracy]
-            fit:
-              epochs: \(epochs)
-              batch_size: 16
-              validation: test
-
-            """)
+        folder.write(file, TinyIDXDataset.experiment(name: name, epochs: epochs))
     }
 
     var runner: String { RunnerProcess.executable()?.path ?? "runner" }

@@ -17,4 +17,29 @@ public enum TinyIDXDataset {
             folder.write("\(subfolder)/\(prefix)-labels-idx1-ubyte", idx([count], labels))
         }
     }
+
+    /// The experiment the tiny tests train: 16 -> 4 relu -> 10 softmax, SGD, batch 16, evaluated on the test split.
+    public static func experiment(name: String = "tiny", epochs: Int, dataset: String = "{idx_folder: ./data}",
+                                  preprocess: String = "{flatten: true, scale: 255}") -> String {
+        """
+        name: \(name)
+        seed: 1
+        data:
+          dataset: \(dataset)
+          preprocess: \(preprocess)
+        model:
+          layers:
+            - {dense: 4, activation: relu}
+            - {dense: 10, activation: softmax}
+        compile:
+          optimizer: sgd
+          loss: sparse_categorical_crossentropy
+          metrics: [accuracy]
+        fit:
+          epochs: \(epochs)
+          batch_size: 16
+          validation: test
+
+        """
+    }
 }
