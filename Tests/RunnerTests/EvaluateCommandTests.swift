@@ -62,13 +62,14 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertEqual(try tiny.run([], results: root).status, 0)
         let run = try tiny.folder(in: root)
         XCTAssertTrue(FileManager.default.fileExists(atPath: run + "/preprocessing.json"))
-        let json = try RunnerProcess.run(["evaluate", run, "--format", "json"])
+        // From the experiment's folder, as its dataset is a relative path.
+        let json = try RunnerProcess.run(["evaluate", run, "--format", "json"], in: tiny.folder.url)
         XCTAssertEqual(json.status, 0, json.stderr)
         XCTAssertEqual(json.stderr, "")
         XCTAssertEqual(Self.evaluatedText(json.stdout), try Self.recordedTestText(run))
         // An older run folder, without the file: the statistics are fitted again, with a note, to the same figures.
         try FileManager.default.removeItem(atPath: run + "/preprocessing.json")
-        let again = try RunnerProcess.run(["evaluate", run, "--format", "json"])
+        let again = try RunnerProcess.run(["evaluate", run, "--format", "json"], in: tiny.folder.url)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(again.stderr, "note: \(run) has no preprocessing.json (written by an earlier runner); "
             + "fitting the standardisation again from the training split\n")
