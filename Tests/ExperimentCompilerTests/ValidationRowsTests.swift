@@ -1,5 +1,6 @@
 import Datasets
 import ExperimentCompiler
+import ModelKinds
 import XCTest
 import YAML
 
@@ -38,7 +39,7 @@ final class ValidationRowsTests: XCTestCase {
 
     /// A CSV's training rows are what its probe counted (after a test_fraction split).
     func testATinyCSVIsCheckedWithTheRowsItsProbeCounted() {
-        let compiler = Compiler(csvProbe: { _ in .shape(ExperimentCompiler.DatasetShape(features: 4, classes: 3), trainingRows: 3) })
+        let compiler = Compiler(csvProbe: { _ in .shape(ModelKinds.DatasetShape(features: 4, classes: 3), trainingRows: 3) })
         let text = edited("  dataset: mnist", "  dataset: {csv: data/tiny.csv, label: species, test_fraction: 0.25}")
             .replacingOccurrences(of: "    - dense: 10", with: "    - dense: 3")
             .replacingOccurrences(of: "  validation: test", with: "  validation_split: 0.7")
@@ -48,7 +49,7 @@ final class ValidationRowsTests: XCTestCase {
         ])
         XCTAssertNoThrow(try compiler.compile(Array(text.replacingOccurrences(of: "0.7", with: "0.6").utf8), source: source))
         // Without a count (a probe that only knows the shape), the run's loader is left to judge.
-        let shapeOnly = Compiler(csvProbe: { _ in .shape(ExperimentCompiler.DatasetShape(features: 4, classes: 3)) })
+        let shapeOnly = Compiler(csvProbe: { _ in .shape(ModelKinds.DatasetShape(features: 4, classes: 3)) })
         XCTAssertNoThrow(try shapeOnly.compile(Array(text.utf8), source: source))
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+import ModelKinds
 @testable import NeuralNetwork
 
 /// `Sequential.forward`, the one loop behind training steps, evaluation, prediction and the divergence report.
@@ -30,7 +31,7 @@ final class SequentialForwardTests: XCTestCase {
         XCTAssertEqual(last, seen[2].1)
         XCTAssertEqual(model.predict(input, rows: rows, batchSize: rows), last, "bit for bit")
         let session = try TrainingSession(model: model, loss: Loss(.sparseCategoricalCrossentropy),
-                                          optimizer: makeOptimizer(.sgd(), parameterCount: model.parameterCount),
+                                          optimizer: makeOptimizer(.sgd(.init()), parameterCount: model.parameterCount),
                                           maxBatchSize: rows)
         input.withUnsafeBufferPointer { session.predictStep(input: $0.baseAddress!, rows: rows) }
         XCTAssertEqual(Array(session.output), last, "bit for bit")
