@@ -19,7 +19,8 @@ struct DataShowCommand: ParsableCommand {
     @Argument(help: "mnist, fashion-mnist, a folder of IDX files, or an experiment file.")
     var name: String
 
-    @Option(help: "The sample's index in the split, from 0.")
+    // Unconditional, so `--index -1` reaches the range check instead of reading as an option.
+    @Option(parsing: .unconditional, help: "The sample's index in the split, from 0.")
     var index: Int = 0
 
     @Option(help: "Which split: train or test.")
