@@ -12,7 +12,7 @@ struct DataShowCommand: ParsableCommand {
             matshow colours them. ASCII keeps the picture readable in a plain log.
 
             Example:
-              runner data show mnist --index 0        # the tutorial's first training digit, a 5
+              runner data show mnist --index 0   # the tutorial's first digit, a 5
             """
     )
 

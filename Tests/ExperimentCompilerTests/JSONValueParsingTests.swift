@@ -33,6 +33,19 @@ final class JSONValueParsingTests: XCTestCase {
         XCTAssertEqual(try JSONValue(parsing: numbers.canonicalText), numbers)
     }
 
+    /// Where people read a value (compare, diff), a large float takes its shortest form; resolved.json does not change.
+    func testLeafTextOfALargeFloatIsItsShortestForm() {
+        XCTAssertEqual(JSONValue.double(1e13).leafText, "1e+13")
+        XCTAssertEqual(JSONValue.double(1e13).canonicalText, "10000000000000.0\n")
+        XCTAssertEqual(JSONValue.double(-2.5e6).leafText, "-2.5e+06")
+        XCTAssertEqual(JSONValue.double(1234567.0).leafText, "1234567.0")
+        XCTAssertEqual(JSONValue.double(1000.0).leafText, "1000.0")
+        XCTAssertEqual(JSONValue.double(255.0).leafText, "255.0")
+        XCTAssertEqual(JSONValue.double(0.001).leafText, "0.001")
+        XCTAssertEqual(JSONValue.double(1e16).leafText, "1e+16")
+        XCTAssertEqual(JSONValue.double(1e30).leafText, "1e+30")
+    }
+
     func testErrorsGiveLineAndColumn() {
         XCTAssertThrowsError(try JSONValue(parsing: "{\n  \"a\": 1,\n  \"b\": x\n}\n")) { error in
             XCTAssertEqual("\(error)", "line 3, column 8: invalid value")
