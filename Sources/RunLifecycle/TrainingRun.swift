@@ -103,7 +103,8 @@ public struct TrainingRun {
             try failed(writer, error)
         }
         try written { () throws(ResultsWriteError) in try writer.finish(.completed, history: history, test: test, confusion: confusion) }
-        say(ProgressPrinter.summary(test: test, history: history))
+        say(ProgressPrinter.summary(test: test, history: history,
+                                    columns: isatty(STDOUT_FILENO) != 0 ? ProgressPrinter.terminalColumns() : nil))
         say("Results: \(writer.folder)\n")
     }
 
