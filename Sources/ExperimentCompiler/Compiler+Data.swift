@@ -39,15 +39,23 @@ extension Compiler {
             c.checkKeys(pairs, known: ["idx_folder"] + Schema.csvKeys, in: "data.dataset")
             guard pairs.count == 1, let path = c.value(pairs, "idx_folder", required: true, in: "data.dataset", at: node.mark),
                   let text = c.string(path, "data.dataset.idx_folder") else { return nil }
-            return .idxFolder(text)
+            return folder(text, at: path, &c)
         }
         guard let text = c.string(node, "data.dataset") else { return nil }
         switch Self.dataset(named: text) {
+        case .success(.idxFolder(let path)): return folder(path, at: node, &c)
         case .success(let dataset): return dataset
         case .failure(let problem):
             c.error(node.mark, problem.message)
             return nil
         }
+    }
+
+    /// A folder of IDX files, whose headers are read now (through `idxFolderShape`) so a missing folder or
+    /// file is reported here, once, rather than when a run loads the data.
+    private func folder(_ path: String, at node: Node, _ c: inout Checker) -> Dataset {
+        if case .unusable(let message) = idxFolderShape(path) { c.error(node.mark, message) }
+        return .idxFolder(path)
     }
 
     /// A dataset written as one word: a built-in name or a folder of IDX files (a path containing '/'), as the

@@ -6,13 +6,13 @@ import YAML
 /// The walk reads the node tree directly rather than through Codable, so each mistake keeps its
 /// line and column and one mistake does not hide the next.
 public struct Compiler: Sendable {
-    /// Feature and class counts of an IDX folder; nil when unknown (the shape checks are then skipped
-    /// and the dataset loader reports what is wrong with the folder).
-    public var idxFolderShape: @Sendable (String) -> DatasetShape?
+    /// Reads an IDX folder's headers: its feature and class counts, or what is wrong, which becomes a
+    /// diagnostic at `dataset:`; `.unknown` skips the shape checks.
+    public var idxFolderShape: @Sendable (String) -> IDXFolderProbe
     /// Reads a CSV dataset's file(s): its shape, or what is wrong, which becomes a diagnostic.
     public var csvProbe: @Sendable (CSVDataset) -> CSVProbe
 
-    public init(idxFolderShape: @escaping @Sendable (String) -> DatasetShape? = { _ in nil },
+    public init(idxFolderShape: @escaping @Sendable (String) -> IDXFolderProbe = { _ in .unknown },
                 csvProbe: @escaping @Sendable (CSVDataset) -> CSVProbe = { _ in .unknown }) {
         self.idxFolderShape = idxFolderShape
         self.csvProbe = csvProbe
@@ -57,7 +57,10 @@ public struct Compiler: Sendable {
 
     /// Feature and class counts of the experiment's dataset, if known.
     public func shape(of dataset: Dataset) -> DatasetShape? {
-        if case .idxFolder(let path) = dataset { return idxFolderShape(path) }
+        if case .idxFolder(let path) = dataset {
+            if case .shape(let shape) = idxFolderShape(path) { return shape }
+            return nil
+        }
         if case .csv(let csv) = dataset {
             if case .shape(let shape, _) = csvProbe(csv) { return shape }
             return nil

@@ -23,10 +23,29 @@ extension JSONValue {
         }
     }
 
-    /// A leaf as one short piece of text: strings unquoted, numbers in canonical form, `[]`, `{}`.
+    /// A float as people read it: Swift's shortest round-trip form (`0.001`, `255.0`, `1e+16`), except that an
+    /// integral value of a million or more whose digits end in zeros takes the exponent form when that is
+    /// shorter and reads back to the same double (`10000000000000.0` -> `1e+13`, `2500000.0` -> `2.5e+06`).
+    /// Only what is shown changes: resolved.json keeps the canonical form, so run ids stay as they were.
+    public static func shortText(_ x: Double) -> String {
+        let plain = "\(x)"
+        guard x.isFinite, abs(x) >= 1e6, plain.hasSuffix(".0"), !plain.contains("e") else { return plain }
+        let negative = x < 0
+        let digits = Array(plain.dropLast(2).drop { $0 == "-" })
+        var significant = digits
+        while significant.count > 1, significant.last == "0" { significant.removeLast() }
+        let exponent = digits.count - 1
+        let mantissa = significant.count == 1 ? String(significant) : String(significant[0]) + "." + String(significant.dropFirst())
+        let text = (negative ? "-" : "") + mantissa + "e+" + (exponent < 10 ? "0" : "") + String(exponent)
+        return text.count < plain.count && Double(text) == x ? text : plain
+    }
+
+    /// A leaf as one short piece of text: strings unquoted, numbers in canonical form (a large float in its
+    /// shortest form, see `shortText`), `[]`, `{}`.
     public var leafText: String {
         switch self {
         case .string(let s): return s
+        case .double(let x) where x.isFinite: return Self.shortText(x)
         case .array, .object:
             return canonicalText.split(separator: "\n").map { $0.trimmingPrefix(while: { $0 == " " }) }.joined(separator: " ")
         default: return String(canonicalText.dropLast())

@@ -2,7 +2,8 @@
 ///
 /// Canonical form: object keys sorted by their UTF-8 bytes, 2-space indentation, `": "` after keys,
 /// integers as integers, floats in Swift's shortest round-trip form (`0.001`, `1e-07`, `255.0`),
-/// LF line ends and a trailing newline. Non-finite floats have no JSON form and print as `null`.
+/// LF line ends and a trailing newline; an array of arrays of numbers (a matrix) has one row per line.
+/// Non-finite floats have no JSON form and print as `null`.
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -41,7 +42,17 @@ public enum JSONValue: Sendable, Equatable {
             guard !items.isEmpty else { out += "[]"; return }
             let inner = indent.map { $0 + "  " }
             out += inner == nil ? "[" : "[\n"
+            let matrix = inner != nil && items.allSatisfy(\.isRowOfNumbers)
             for (i, item) in items.enumerated() {
+                if matrix, case .array(let row) = item {
+                    out += inner! + "["
+                    for (j, number) in row.enumerated() {
+                        number.write(to: &out, indent: nil)
+                        if j < row.count - 1 { out += ", " }
+                    }
+                    out += i < items.count - 1 ? "],\n" : "]\n"
+                    continue
+                }
                 out += inner ?? ""
                 item.write(to: &out, indent: inner)
                 if i < items.count - 1 { out += "," }
@@ -62,6 +73,18 @@ public enum JSONValue: Sendable, Equatable {
                 if inner != nil { out += "\n" }
             }
             out += (indent ?? "") + "}"
+        }
+    }
+
+    /// A non-empty array of numbers: inside an array, a row of a matrix, which the canonical text keeps on one
+    /// line (`[980, 0, 1]`) so a confusion matrix reads as one and `diff` shows the row that changed.
+    private var isRowOfNumbers: Bool {
+        guard case .array(let row) = self, !row.isEmpty else { return false }
+        return row.allSatisfy {
+            switch $0 {
+            case .int, .uint, .double: return true
+            default: return false
+            }
         }
     }
 

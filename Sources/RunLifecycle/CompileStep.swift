@@ -12,6 +12,8 @@ public struct CompiledExperiment {
     public var sourceBytes: [UInt8]
     /// Feature and class counts of the dataset; nil for an IDX folder not yet inspected.
     public var inputShape: DatasetShape?
+    /// Where the file was read from (for run.json's git commit).
+    public var sourcePath: String?
 }
 
 /// Reads and compiles the experiment; every mistake becomes a `RunnerFailure` with status 2.
@@ -28,7 +30,7 @@ public enum CompileStep {
         do {
             let experiment = try compiler.compile(bytes, source: source, overrides: overrides)
             compiled = CompiledExperiment(experiment: experiment, sourceBytes: bytes,
-                                          inputShape: compiler.shape(of: experiment.data.dataset))
+                                          inputShape: compiler.shape(of: experiment.data.dataset), sourcePath: source)
         } catch {
             diagnostics = error.diagnostics
         }
@@ -40,10 +42,14 @@ public enum CompileStep {
     }
 
     /// The compiler every command uses: an IDX folder's shape comes from its headers; when they cannot
-    /// be read, the loader reports why.
+    /// be read, the loader's reason (`PATH: error: MESSAGE`) becomes `PATH: MESSAGE` at `dataset:`.
     public static let compiler = Compiler(idxFolderShape: { path in
-        guard let shape = try? DatasetCatalog.folder(path).sizes() else { return nil }
-        return DatasetShape(features: shape.featureCount, classes: shape.classCount)
+        do throws(DatasetError) {
+            let shape = try DatasetCatalog.folder(path).sizes()
+            return .shape(DatasetShape(features: shape.featureCount, classes: shape.classCount))
+        } catch {
+            return .unusable(error.description.replacingOccurrences(of: ": error: ", with: ": ", options: [], range: nil))
+        }
     }, csvProbe: CSVInspection.probe)
 
     /// A `sweep:` section is checked with the rest of the file, so a mistake in it shows before any run.

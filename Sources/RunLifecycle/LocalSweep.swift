@@ -27,9 +27,10 @@ public struct LocalSweep {
         let folders = SweepFolders(root: results)
         let progress = SweepProgress(total: plan.runs.count, live: isatty(STDOUT_FILENO) != 0)
         var pending: [Int] = []
+        var completed: [(label: String, folder: String)] = []
         for (i, run) in plan.runs.enumerated() {
             if let folder = folders.completedFolder(name: run.experiment.name, resolvedJSON: run.resolvedJSON) {
-                progress.alreadyCompleted(SweepRequest.label(run), folder: folder)
+                completed.append((SweepRequest.label(run), folder))
             } else {
                 pending.append(i)
             }
@@ -43,6 +44,8 @@ public struct LocalSweep {
         line += pending.isEmpty ? "; nothing left to run." : "; \(pending.count) to run, \(jobs) at a time, \(threads) BLAS thread\(threads == 1 ? "" : "s") each."
         // Unbuffered, like the live view's lines, so the two never come out of order.
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        // After the header, which says how many there are.
+        for (label, folder) in completed { progress.alreadyCompleted(label, folder: folder) }
 
         let program = try Self.executablePath()
         stopRequested.store(false, ordering: .relaxed)

@@ -9,7 +9,8 @@ struct PredictionInput {
 
     /// Reads `path`, expecting `width` features per sample, each divided by `scale` (1 leaves them as they are):
     /// the same IEEE float division as `BatchSource.gather`, so an IDX file of the test images gives the test inputs.
-    init(path: String, width: Int, scale: Double) throws(RunnerFailure) {
+    /// A CSV whose header names `labelColumn` (the training CSV itself) has that column left out.
+    init(path: String, width: Int, scale: Double, labelColumn: String? = nil) throws(RunnerFailure) {
         var bytes = try CompileStep.read(path)
         do {
             if Gunzip.isGzip(bytes) { bytes = try Gunzip.decompress(bytes, path: path) }
@@ -24,7 +25,7 @@ struct PredictionInput {
                 rows = images.count
                 self.features = images.bytes[images.dataOffset...].map { Float($0) }
             } else {
-                (self.features, rows) = try Self.csv(bytes, path: path, width: width)
+                (self.features, rows) = try Self.csv(bytes, path: path, width: width, labelColumn: labelColumn)
             }
         } catch let error as DatasetError {
             throw .located(error.description)
@@ -41,22 +42,29 @@ struct PredictionInput {
 
     /// One sample per line, `width` comma-separated numbers (Datasets' CSV dialect); a first line that is not all
     /// numbers is a header. A wrong count or a field that is not a finite number is reported by line and column.
-    static func csv(_ bytes: [UInt8], path: String, width: Int) throws(RunnerFailure) -> ([Float], Int) {
+    /// A header that names `labelColumn` has that column left out of every row (whatever its values).
+    static func csv(_ bytes: [UInt8], path: String, width: Int, labelColumn: String? = nil) throws(RunnerFailure) -> ([Float], Int) {
         var features: [Float] = []
         var rows = 0
+        var skipped: Int?
         for (index, line) in CSVTable.lines(String(decoding: bytes, as: UTF8.self)).enumerated() {
             let fields: [CSVTable.Field]
             do { fields = try CSVTable.fields(line.text, line: line.number, path: path) } catch { throw .located(error.description) }
-            let texts = fields.map(\.text.trimmingSpaces)
+            var texts = fields.map(\.text.trimmingSpaces)
+            if index == 0 && texts.contains(where: { Float($0) == nil }) {
+                skipped = labelColumn.flatMap { label in texts.firstIndex { $0 == label } }
+                continue
+            }
+            if let skipped, skipped < texts.count { texts.remove(at: skipped) }
             let numbers = texts.map { Float($0) }
-            if index == 0 && numbers.contains(nil) { continue }
-            guard fields.count == width else {
-                throw .located("\(path):\(line.number): error: \(fields.count) value\(fields.count == 1 ? "" : "s"), the model takes "
+            guard texts.count == width else {
+                throw .located("\(path):\(line.number): error: \(texts.count) value\(texts.count == 1 ? "" : "s"), the model takes "
                     + "\(width) per sample; give one sample per line, \(width) numbers separated by commas (a header line is optional)")
             }
             for (column, value) in numbers.enumerated() {
                 guard let value, value.isFinite else {
-                    throw .located("\(path):\(line.number): error: column \(column + 1) is '\(texts[column])', not a finite number")
+                    let shown = skipped.map { column >= $0 ? column + 2 : column + 1 } ?? column + 1
+                    throw .located("\(path):\(line.number): error: column \(shown) is '\(texts[column])', not a finite number")
                 }
                 features.append(value)
             }

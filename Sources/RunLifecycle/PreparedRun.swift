@@ -21,7 +21,8 @@ public struct PreparedRun {
             classNames = dataset.classNames
             sources = try builder.sources(dataset, savedStandardization: saved?.standardization)
         } catch {
-            throw .usage(error.description)
+            // A DatasetError's description already reads `PATH: error: ...`.
+            throw .located(error.description)
         }
         preprocessing = PreprocessingFile(standardization: sources.train.preprocessing.standardization, classNames: classNames)
         do {

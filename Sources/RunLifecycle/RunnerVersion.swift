@@ -1,8 +1,9 @@
 import NeuralNetwork
 
 /// What produced a run's numbers, recorded in `run.json` so results from different builds can be told apart.
-enum RunnerVersion {
-    static let runner = "0.4.0"
+public enum RunnerVersion {
+    /// This build's version, as `runner --version` prints it.
+    public static let runner = "0.4.0"
 
     static var swift: String {
         #if compiler(>=6.4)

@@ -10,16 +10,27 @@ public struct Predictions {
     public var outputs: [Float]
     public var width: Int
     public var rows: Int
+    /// The training data's class names (preprocessing.json's `class_names`), when its classes have names.
+    public var classNames: [String]? = nil
 
-    /// `index,predicted,p0,...,p9`, then one row per sample; floats in their shortest exact form.
+    /// `index,predicted,p0,...,p9` (with `predicted_name` after `predicted` when the classes have names), then
+    /// one row per sample; floats in their shortest exact form.
     public var csv: String {
-        var text = "index,predicted," + (0..<width).map { "p\($0)" }.joined(separator: ",") + "\n"
+        let names = classNames.flatMap { $0.count == width ? $0 : nil }
+        var text = "index,predicted," + (names == nil ? "" : "predicted_name,") + (0..<width).map { "p\($0)" }.joined(separator: ",") + "\n"
         for row in 0..<rows {
             let values = outputs[(row * width)..<((row + 1) * width)]
-            text += "\(row),\(ConfusionMatrix.argmax(values)),"
+            let predicted = ConfusionMatrix.argmax(values)
+            text += "\(row),\(predicted)," + (names.map { Self.field($0[predicted]) + "," } ?? "")
                 + values.map { "\($0)" }.joined(separator: ",") + "\n"
         }
         return text
+    }
+
+    /// A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line end (RFC 4180).
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
@@ -32,7 +43,10 @@ extension SavedModel {
         guard let width = inputWidth else {
             throw .located(ModelFileError.mismatch(path: modelPath, reason: "it has no tensor 'dense.kernel'").description)
         }
-        var samples = try PredictionInput(path: input, width: width, scale: experiment.data.scale)
+        // A CSV dataset's own file may be given: its label column, found by name in the header, is left out.
+        var label: String?
+        if case .csv(let csv) = experiment.data.dataset { label = csv.label }
+        var samples = try PredictionInput(path: input, width: width, scale: experiment.data.scale, labelColumn: label)
         if experiment.data.standardize {
             var standardization = preprocessingForInference()?.standardization
             if standardization == nil { standardization = try Self.fittedStandardization(experiment) }
@@ -46,7 +60,8 @@ extension SavedModel {
         }
         try load(into: model)
         let outputs = model.predict(samples.features, rows: samples.rows, batchSize: experiment.fit.batchSize)
-        return Predictions(outputs: outputs, width: model.outputWidth, rows: samples.rows)
+        return Predictions(outputs: outputs, width: model.outputWidth, rows: samples.rows,
+                           classNames: preprocessing?.classNames)
     }
 
     /// For a run folder without saved statistics: fitted again on the same training split.

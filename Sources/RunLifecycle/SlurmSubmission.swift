@@ -27,7 +27,7 @@ public struct SlurmSubmission {
         let logFolder = resultsRoot + "/" + name + "/slurm"
         let program = try LocalSweep.executablePath()
         let sbatchScript = SlurmScript(
-            commands: commands.map { [program] + $0 + ["--quiet"] },
+            commands: commands.map { [program] + $0 },  // not --quiet: a task log gets one line per epoch
             options: options,
             jobName: "sweep-\(name)", workingDirectory: cwd, logFolder: logFolder)
         let path = script ?? logFolder + "/sweep-\(Self.timestamp()).sbatch"

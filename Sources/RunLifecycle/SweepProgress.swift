@@ -7,6 +7,8 @@ final class SweepProgress {
     let total: Int
     let live: Bool
     private(set) var done = 0, running = 0, failed = 0, skipped = 0
+    /// Runs started or found completed so far: a start line's number, so no two start lines share one.
+    private var begun = 0
     private var best: (label: String, metric: String, value: Double)?
     private var lastLine = ""
 
@@ -17,13 +19,15 @@ final class SweepProgress {
 
     func started(_ label: String) {
         running += 1
-        if !live { emit("[\(finished)/\(total)] started \(label)") }
+        begun += 1
+        if !live { emit("started \(label) (run \(begun) of \(total))") }
         redraw()
     }
 
     func alreadyCompleted(_ label: String, folder: String) {
         done += 1
         skipped += 1
+        begun += 1
         emit("[\(finished)/\(total)] already completed \(label): \(folder)")
         redraw()
     }
@@ -51,6 +55,7 @@ final class SweepProgress {
     /// Ends the live line.
     func close() {
         if live, !lastLine.isEmpty { write("\r\u{1B}[K" + lastLine + "\n") }
+        lastLine = ""
     }
 
     var finished: Int { done + failed }

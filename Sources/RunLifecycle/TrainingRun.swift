@@ -42,12 +42,16 @@ public struct TrainingRun {
         // Checked again under the lock: the runner we waited for has finished this very run.
         if !force, let folder = place.completedFolder(resolvedJSON: resolved) { return skipped(folder) }
         let folder = try written { () throws(ResultsWriteError) in try place.prepareFolder() }
-        let writer = RunWriter(folder: folder, record: RunRecord(
+        var record = RunRecord(
             name: experiment.name, runID: String(folder.split(separator: "/").last ?? ""),
-            command: CommandLine.arguments, overrides: overrides, threads: BLAS.threadCount, versions: RunnerVersion.all))
+            command: CommandLine.arguments, overrides: overrides, threads: BLAS.threadCount, versions: RunnerVersion.all)
+        record.git = compiled.sourcePath.flatMap(SourceRevision.of(file:))
+        let writer = RunWriter(folder: folder, record: record)
         try written { () throws(ResultsWriteError) in try writer.start(source: compiled.sourceBytes, resolvedJSON: resolved, preprocessing: prepared.preprocessing) }
-        do { try place.markLatest(folder) } catch { StandardError.write("warning: \(error)") }
         try train(prepared, into: writer)
+        // `latest` names the last run that completed, so `runner evaluate results/<name>/latest` works after
+        // a later run was interrupted, diverged or failed (train throws before this line).
+        do { try place.markLatest(folder) } catch { StandardError.write("warning: \(error)") }
         return .trained(folder: folder)
     }
 
@@ -99,7 +103,8 @@ public struct TrainingRun {
             try failed(writer, error)
         }
         try written { () throws(ResultsWriteError) in try writer.finish(.completed, history: history, test: test, confusion: confusion) }
-        say(ProgressPrinter.summary(test: test, history: history))
+        say(ProgressPrinter.summary(test: test, history: history,
+                                    columns: isatty(STDOUT_FILENO) != 0 ? ProgressPrinter.terminalColumns() : nil))
         say("Results: \(writer.folder)\n")
     }
 

@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 
 /// A run's folder name: a readable label of its overrides, then a short hash of the resolved experiment
 /// (`lr=0.01,epochs=2-3fa9c21b`), or the hash alone when nothing was overridden.
@@ -37,10 +38,30 @@ public struct RunID: Sendable, Equatable, CustomStringConvertible {
         let parts = pairs.enumerated().map { i, pair in
             // Two overrides whose short keys collide keep their full paths, so the label stays unambiguous.
             let key = short.filter { $0 == short[i] }.count > 1 ? pair.path.joined(separator: ".") : short[i]
-            return "\(key)=\(pair.value)"
+            return readable(key, pair.value)
         }
         let label = String(parts.joined(separator: ",").unicodeScalars.map(Self.safe))
         return String(label.prefix(maximumLabelLength))
+    }
+
+    /// `key=value`; a flow mapping reads as its members (`optimizer={name: sgd, learning_rate: 0.1}` ->
+    /// `optimizer=sgd,lr=0.1`, its `name` first) and a flow list as its items joined by `+` (`metrics=accuracy+mse`).
+    /// Nested collections keep the plain form.
+    static func readable(_ key: String, _ value: String) -> String {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        guard text.count >= 2, let open = text.first, let close = text.last,
+              (open == "{" && close == "}") || (open == "[" && close == "]") else { return "\(key)=\(value)" }
+        let inner = text.dropFirst().dropLast()
+        guard !inner.contains(where: { "{}[]".contains($0) }) else { return "\(key)=\(value)" }
+        let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if open == "[" { return "\(key)=" + items.joined(separator: "+") }
+        var parts: [String] = []
+        for item in items {
+            let member = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard member.count == 2 else { return "\(key)=\(value)" }
+            if member[0] == "name" { parts.insert("\(key)=\(member[1])", at: 0) } else { parts.append("\(abbreviations[member[0]] ?? member[0])=\(member[1])") }
+        }
+        return parts.isEmpty ? "\(key)=\(value)" : parts.joined(separator: ",")
     }
 
     /// `layers.0.dense` -> `dense0`, `learning_rate` -> `lr`: the last key, with a list index it sits under.

@@ -19,6 +19,8 @@ public struct RunRecord: Sendable {
     public var threads: Int
     /// Names and versions of what produced the numbers (runner, Swift, the BLAS kernels).
     public var versions: [String: String]
+    /// The commit of the git repository holding the experiment file, when it is in one (as DVC and MLflow record it).
+    public var git: SourceRevision?
 
     public init(name: String, runID: String, command: [String], overrides: [String], threads: Int,
                 versions: [String: String], startedAt: Date = Date(), host: HostFacts = .current,
@@ -50,6 +52,7 @@ public struct RunRecord: Sendable {
             "versions": .object(versions.mapValues(JSONValue.string)),
         ]
         if let error { members["error"] = .string(error) }
+        if let git { members["git"] = .object(["commit": .string(git.commit), "dirty": .bool(git.dirty)]) }
         return .object(members)
     }
 
@@ -68,6 +71,18 @@ public struct RunRecord: Sendable {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
               let text = (try? JSONValue(parsing: data))?["status"]?.string else { return nil }
         return RunStatus(rawValue: text)
+    }
+}
+
+/// `run.json`'s `git`: the commit checked out where the experiment file is, and whether the tree had changes
+/// (`git status --porcelain` printed anything), so a result can be traced to the code and files behind it.
+public struct SourceRevision: Sendable, Equatable {
+    public var commit: String
+    public var dirty: Bool
+
+    public init(commit: String, dirty: Bool) {
+        self.commit = commit
+        self.dirty = dirty
     }
 }
 

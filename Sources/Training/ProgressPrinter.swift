@@ -156,12 +156,18 @@ public final class ProgressPrinter {
     }
 
     /// The closing line: test figures, the last epoch's train accuracy and the gap in percentage points.
-    public static func summary(test: Logs, history: History) -> String {
+    /// With `columns` (a terminal's width) the parts that do not fit after ` | ` go on lines of their own.
+    public static func summary(test: Logs, history: History, columns: Int? = nil) -> String {
         var parts = ["Test:" + values(test).dropFirst(2).replacingOccurrences(of: " - ", with: ", ")]
         if let train = history.final?["accuracy"], let testAccuracy = test["accuracy"] {
             parts.append(String(format: "train accuracy: %.4f", train))
             parts.append(String(format: "gap: %.2f points", (train - testAccuracy) * 100))
         }
-        return parts.joined(separator: " | ") + "\n"
+        guard let columns else { return parts.joined(separator: " | ") + "\n" }
+        var lines: [String] = []
+        for part in parts {
+            if let last = lines.last, last.count + 3 + part.count < columns { lines[lines.count - 1] += " | " + part } else { lines.append(part) }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -9,6 +9,7 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare runs: the settings that differ between them, accuracies, gap and status, one row per run.",
+        usage: "runner compare [<paths> ...] [<options>]",  // the generated one is 103 columns
         discussion: """
             Each PATH is a run folder (results/NAME/RUN_ID) or a folder searched for run folders at any depth \
             ('latest' links and dot-files are skipped, so no run is listed twice). Columns: name, run id, one \

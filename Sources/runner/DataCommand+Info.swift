@@ -9,7 +9,7 @@ struct DataInfoCommand: ParsableCommand {
         abstract: "Print the dataset's shapes and dtypes (numpy's view) and the samples per class in each split.",
         discussion: """
             Example:
-              runner data info mnist      # train images: shape (60000, 28, 28), dtype uint8, ...
+              runner data info mnist   # train images: shape (60000, 28, 28), ...
             """
     )
 

@@ -12,14 +12,15 @@ struct DataShowCommand: ParsableCommand {
             matshow colours them. ASCII keeps the picture readable in a plain log.
 
             Example:
-              runner data show mnist --index 0        # the tutorial's first training digit, a 5
+              runner data show mnist --index 0   # the tutorial's first digit, a 5
             """
     )
 
     @Argument(help: "mnist, fashion-mnist, a folder of IDX files, or an experiment file.")
     var name: String
 
-    @Option(help: "The sample's index in the split, from 0.")
+    // Unconditional, so `--index -1` reaches the range check instead of reading as an option.
+    @Option(parsing: .unconditional, help: "The sample's index in the split, from 0.")
     var index: Int = 0
 
     @Option(help: "Which split: train or test.")

@@ -19,7 +19,8 @@ struct DiffCommand: ParsableCommand {
             metrics table alone (the history table alone with --history).
 
             Example:
-              runner diff results/mnist-dense/lr=0.01-3fa9c21b results/mnist-dense/lr=0.001-8d2e4b10 --history
+              runner diff --history results/mnist-dense/lr=0.01-3fa9c21b \\
+                results/mnist-dense/lr=0.001-8d2e4b10
             """
     )
 

@@ -13,11 +13,14 @@ struct PredictCommand: ParsableCommand {
             FILE: an IDX images file (plain or gzipped, e.g. data/mnist/t10k-images-idx3-ubyte.gz) or a CSV with one \
             sample per line (784 numbers for MNIST; a header line is optional). Each value is preprocessed as the \
             experiment says (divided by data.scale, then standardised with the training split's statistics when \
-            data.preprocess.standardize is on). Output: CSV 'index,predicted,p0,...' (index from 0, predicted \
-            the first class with the highest output), written atomically to --output or printed.
+            data.preprocess.standardize is on). A CSV whose header names the experiment's label column (the \
+            training CSV itself) has that column left out. Output: CSV 'index,predicted,p0,...' (index from 0, \
+            predicted the first class with the highest output; 'predicted_name' after it when the classes have \
+            names), written atomically to --output or printed.
 
             Example:
-              runner predict results/mnist-dense/latest --input digits.csv --output predictions.csv
+              runner predict results/mnist-dense/latest --input digits.csv \\
+                --output results/predictions.csv
             """
     )
 

@@ -9,12 +9,15 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Train the experiment and evaluate it on the test set (the default command).",
+        // The generated synopsis is 93 columns; help must fit 80.
+        usage: "runner [run] <experiment> [--set <PATH=VALUE> ...] [<options>]",
         discussion: """
-            Progress is shown as Keras shows it: a live bar on a terminal, one line per epoch otherwise.
-            The closing lines give the test loss and accuracy, the last epoch's train accuracy, the gap, and
-            the run folder: results/<name>/<run-id>/ with experiment.yaml, resolved.json, history.csv,
-            history.json, metrics.json and run.json (docs/results.md). A run that already completed with
-            the same resolved experiment is skipped; Ctrl-C keeps every finished epoch and exits 130.
+            Progress is shown as Keras shows it: a live bar on a terminal, one line per epoch otherwise. \
+            The closing lines give the test loss and accuracy, the last epoch's train accuracy, the gap, and \
+            the run folder: results/<name>/<run-id>/ with experiment.yaml, resolved.json, history.csv, \
+            history.json, metrics.json, model.safetensors and run.json (docs/results.md); results/<name>/latest \
+            links to the last run that completed. A run that already completed with the same resolved \
+            experiment is skipped; Ctrl-C keeps every finished epoch and exits 130.
 
             Example:
               runner experiments/mnist-dense.yaml --set fit.epochs=2

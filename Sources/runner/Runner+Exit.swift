@@ -16,6 +16,10 @@ extension RunnerFailure {
 extension Runner {
     /// Parses and runs; help goes to stdout with status 0, every mistake to stderr only.
     static func exitStatus(arguments: [String]) -> Int32 {
+        if let hint = unknownCommandHint(arguments) {
+            writeError(hint)
+            return 2
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -30,7 +34,7 @@ extension Runner {
                 if !message.isEmpty { print(message) }
                 return 0
             }
-            writeError(message)
+            writeError(overrideHint(message) ?? message)
             // Argument parsing errors are usage errors: 2, not ArgumentParser's EX_USAGE (64).
             return code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue
         }

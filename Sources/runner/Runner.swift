@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunLifecycle
 
 /// The root command: `runner EXP.yaml` runs an experiment, `runner check EXP.yaml` only compiles it.
 struct Runner: ParsableCommand {
@@ -16,6 +17,7 @@ struct Runner: ParsableCommand {
 
             Exit status: 0 success (or a run already completed), 1 the run failed, 2 a usage or experiment error, 130 interrupted (Ctrl-C).
             """,
+        version: RunnerVersion.runner,
         subcommands: [
             RunCommand.self, CheckCommand.self, SweepCommand.self, CompareCommand.self, DiffCommand.self, PlotCommand.self,
             VerifyCommand.self, EvaluateCommand.self, PredictCommand.self, DataCommand.self, BenchCommand.self,

@@ -17,10 +17,16 @@ struct SweepCommand: ParsableCommand {
             choice(V1,V2,...). With --grid and --random together, every trial is run at every grid point.
 
             Examples:
-              runner sweep experiments/mnist-dense.yaml --grid compile.optimizer.learning_rate=0.01,0.001 --grid 'model.layers[0].dense=128,512'
-              runner sweep experiments/mnist-dense.yaml --random compile.optimizer.learning_rate='loguniform(1e-4,1e-1)' --trials 8 --seed 1
-              runner sweep experiments/mnist-dense.yaml --grid fit.epochs=1,2 --dry-run | xargs -P 2 -I{} sh -c {}
-              runner sweep experiments/mnist-dense.yaml --grid fit.epochs=1,2 --slurm --slurm-opt partition=cpu --submit
+              runner sweep experiments/mnist-dense.yaml \\
+                --grid compile.optimizer.learning_rate=0.01,0.001 \\
+                --grid 'model.layers[0].dense=128,512'
+              runner sweep experiments/mnist-dense.yaml \\
+                --random 'compile.optimizer.learning_rate=loguniform(1e-4,1e-1)' \\
+                --trials 8 --seed 1
+              runner sweep experiments/mnist-dense.yaml --grid fit.epochs=1,2 \\
+                --dry-run | xargs -P 2 -I{} sh -c {}
+              runner sweep experiments/mnist-dense.yaml --grid fit.epochs=1,2 \\
+                --slurm --slurm-opt partition=cpu --submit
 
             Exit status: 0 every run completed (or had already), 1 a run failed, 2 a usage or sweep mistake, 130 interrupted.
             """

@@ -98,9 +98,18 @@ final class StructureDiagnosticTests: XCTestCase {
         assertDiagnostics("- a\n- b\n", ["experiments/x.yaml:1:1: error: an experiment must be a mapping of sections (name, seed, data, model, compile, fit), not a list"])
     }
 
+    /// A folder the probe cannot use is reported once, at `dataset:`'s value, in either spelling.
+    func testAnUnusableIDXFolderIsReportedAtTheDataset() {
+        let compiler = Compiler { .unusable("\($0): dataset folder not found") }
+        assertDiagnostics(edited("  dataset: mnist", "  dataset: ./idx/none"), compiler: compiler,
+                          ["experiments/x.yaml:4:12: error: ./idx/none: dataset folder not found"])
+        assertDiagnostics(edited("  dataset: mnist", "  dataset: {idx_folder: ./idx/none}"), compiler: compiler,
+                          ["experiments/x.yaml:4:25: error: ./idx/none: dataset folder not found"])
+    }
+
     func testIDXFolderShapeComesFromTheInjectedClosure() {
         let text = edited("  dataset: mnist", "  dataset: ./idx/letters")
-        let compiler = Compiler { $0 == "./idx/letters" ? DatasetShape(features: 784, classes: 26) : nil }
+        let compiler = Compiler { $0 == "./idx/letters" ? .shape(DatasetShape(features: 784, classes: 26)) : .unknown }
         assertDiagnostics(text, compiler: compiler,
                           ["experiments/x.yaml:12:14: error: the last layer has 10 units but the dataset in ./idx/letters has 26 classes; sparse_categorical_crossentropy needs one unit per class"])
         // Unknown shape: the loader will report; the compiler stays silent.

@@ -29,14 +29,8 @@ final class ConfusionMatrixTests: XCTestCase {
             {
               "best_epoch": null,
               "confusion_matrix": [
-                [
-                  1,
-                  0
-                ],
-                [
-                  1,
-                  1
-                ]
+                [1, 0],
+                [1, 1]
               ],
               "epochs": 1,
               "gap": {
@@ -58,6 +52,8 @@ final class ConfusionMatrixTests: XCTestCase {
             }
 
             """)
+        // One row of the matrix per line, and still JSON that reads back to the same value.
+        XCTAssertEqual(try JSONValue(parsing: json.canonicalText), json)
         let unfinished = MetricsFile.json(history: history, test: nil, confusion: matrix).canonicalText
         XCTAssertFalse(unfinished.contains("confusion_matrix") || unfinished.contains("per_class_accuracy"), unfinished)
     }

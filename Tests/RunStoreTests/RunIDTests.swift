@@ -22,7 +22,12 @@ final class RunIDTests: XCTestCase {
     }
 
     func testLabelKeepsOnlyCharactersSafeInFolderNamesAndShells() {
-        XCTAssertEqual(RunID.label(["compile.optimizer={name: sgd, learning_rate: 0.1}"]), "optimizer=_name__sgd,_learning_rate__0.1_")
+        // A mapping override reads as its members, its name first; a list as its items.
+        XCTAssertEqual(RunID.label(["compile.optimizer={name: sgd, learning_rate: 0.1}"]), "optimizer=sgd,lr=0.1")
+        XCTAssertEqual(RunID.label(["compile.optimizer={learning_rate: 1e-4, name: sgd, momentum: 0.9}", "fit.epochs=2"]),
+                       "optimizer=sgd,lr=1e-4,momentum=0.9,epochs=2")
+        XCTAssertEqual(RunID.label(["compile.metrics=[accuracy, mse]"]), "metrics=accuracy+mse")
+        XCTAssertEqual(RunID.label(["compile.optimizer={name: sgd, x: {y: 1}}"]), "optimizer=_name__sgd,_x___y__1__")
         XCTAssertEqual(RunID.label(["name=../../etc"]), "name=.._.._etc")
         XCTAssertEqual(RunID.label(["fit.epochs=" + String(repeating: "9", count: 300)])?.count, RunID.maximumLabelLength)
     }

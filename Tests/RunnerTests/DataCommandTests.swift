@@ -141,6 +141,19 @@ final class DataCommandTests: XCTestCase {
         let line = try XCTUnwrap(run.stdout.split(separator: "\n").first { $0.hasPrefix("Test: ") }, run.stdout)
         let accuracy = try XCTUnwrap(line.split(separator: " ").firstIndex(of: "accuracy:").map { Double(line.split(separator: " ")[$0 + 1].dropLast())! })
         XCTAssertGreaterThanOrEqual(accuracy, 0.9, String(line))
+
+        // predict takes the training CSV itself (its label column, named in the header, is left out) and names
+        // each predicted class (preprocessing.json's class_names: the sorted training names).
+        let predict = try RunnerProcess.run(["predict", "results/iris/latest", "--input", "iris.csv"], in: directory.url)
+        XCTAssertEqual(predict.status, 0, predict.stderr)
+        XCTAssertEqual(predict.stderr, "")
+        let predicted = predict.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        XCTAssertEqual(predicted.first, ["index", "predicted", "predicted_name", "p0", "p1", "p2"])
+        XCTAssertEqual(predicted.count, 151)
+        let names = ["setosa", "versicolor", "virginica"]
+        XCTAssertTrue(predicted.dropFirst().allSatisfy { $0.count == 6 && names[Int($0[1])!] == $0[2] }, predict.stdout)
+        let agreeing = zip(rows.dropFirst(), predicted.dropFirst()).filter { $0.0.hasSuffix("," + $0.1[2]) }.count
+        XCTAssertGreaterThanOrEqual(agreeing, 135, "\(agreeing) of 150 predicted names equal the labels")
     }
 
     func testCSVMistakesFailCheckWithTheirPlace() throws {

@@ -28,4 +28,20 @@ final class ReadmeTests: XCTestCase {
         let setup = try String(contentsOf: root.appendingPathComponent("scripts/setup"), encoding: .utf8)
         XCTAssertTrue(setup.contains("if [ \"$(id -u)\" -ne 0 ]; then"), "scripts/setup must elevate itself only when it is not root")
     }
+
+    /// README's commands leave nothing in the checkout but results/, follow a file that is replaced by rename
+    /// with `tail -F`, and results/README.md names every file of a run folder.
+    func testReadmesCommandsWriteOnlyUnderResultsAndTheLayoutIsComplete() throws {
+        let root = RunnerProcess.packageRoot
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        for stray in ["tail -f results", "> bad.yaml", "-o curves.svg", "-o predictions.csv", "--output predictions.csv"] {
+            XCTAssertFalse(readme.contains(stray), stray)
+        }
+        XCTAssertTrue(readme.contains("tail -F results/mnist-dense/"))
+        let results = try String(contentsOf: root.appendingPathComponent("results/README.md"), encoding: .utf8)
+        for file in ["experiment.yaml", "resolved.json", "history.csv", "history.json", "metrics.json", "run.json",
+                     "model.safetensors", "preprocessing.json", "latest"] {
+            XCTAssertTrue(results.contains("`\(file)`"), file)
+        }
+    }
 }

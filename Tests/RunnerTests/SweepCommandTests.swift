@@ -108,6 +108,23 @@ final class SweepCommandTests: XCTestCase {
             """)
     }
 
+    /// The header comes first, then what is already completed; each start line has its own number.
+    func testLocalSweepPrintsItsHeaderFirstAndNumbersEachStart() throws {
+        let folder = self.folder(tiny: true)
+        XCTAssertEqual(try RunnerProcess.run(["sweep", "x.yaml", "--grid", "fit.epochs=1"], in: folder.url).status, 0)
+        let r = try RunnerProcess.run(["sweep", "x.yaml", "--grid", "fit.epochs=1,2,3", "--jobs", "1"], in: folder.url)
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        let out = lines(r.stdout)
+        XCTAssertGreaterThan(out.count, 6, r.stdout)
+        XCTAssertEqual(out[0], "Sweep of sweep-cli: 3 runs compiled; 2 to run, 1 at a time, \(out[0].contains("2 BLAS threads") ? "2 BLAS threads" : "1 BLAS thread") each.", r.stdout)
+        XCTAssertTrue(out[1].hasPrefix("[1/3] already completed fit.epochs=1: results/sweep-cli/epochs=1-"), r.stdout)
+        XCTAssertEqual(out[2], "started fit.epochs=2 (run 2 of 3)", r.stdout)
+        XCTAssertTrue(out[3].hasPrefix("[2/3] done fit.epochs=2 ("), r.stdout)
+        XCTAssertEqual(out[4], "started fit.epochs=3 (run 3 of 3)", r.stdout)
+        XCTAssertTrue(out[5].hasPrefix("[3/3] done fit.epochs=3 ("), r.stdout)
+    }
+
     func testSlurmWritesAJobArrayScript() throws {
         let folder = self.folder()
         let r = try RunnerProcess.run(["sweep", "x.yaml", "--grid", "fit.epochs=1,2,3", "--slurm", "--slurm-opt", "partition=debug",
@@ -122,7 +139,9 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(script.contains("#SBATCH --array=0-2\n#SBATCH --output=\(folder.url.resolvingSymlinksInPath().path)/results/sweep-cli/slurm/%A_%a.out\n") ||
                       script.contains("#SBATCH --array=0-2\n#SBATCH --output=\(folder.path)/results/sweep-cli/slurm/%A_%a.out\n"), script)
         XCTAssertTrue(script.contains("#SBATCH --partition=debug\n"), script)
-        XCTAssertTrue(script.contains("  2) exec \(program) x.yaml --set fit.epochs=3 --quiet ;;\n"), script)
+        // Not --quiet: a task's log (stdout is a file there) gets one line per epoch.
+        XCTAssertTrue(script.contains("  2) exec \(program) x.yaml --set fit.epochs=3 ;;\n"), script)
+        XCTAssertFalse(script.contains("--quiet"), script)
     }
 
     func testUsageMistakesExitWith2() throws {

@@ -55,7 +55,10 @@ final class VerifyCommandTests: XCTestCase {
         let r = try RunnerProcess.run(["experiments/mnist-dense.yaml", "-q", "--set", "fit.epochs=3", "--set", "model.layers[0].dense=8",
                                        "--results", results.path], environment: ["RUNNER_TEST_SIGNAL": "INT@2"])
         XCTAssertEqual(r.status, 130)
-        let run = results.path + "/mnist-dense/latest"
+        // `latest` names only completed runs: the interrupted one is the folder's one run.
+        let folders = try FileManager.default.contentsOfDirectory(atPath: results.path + "/mnist-dense").filter { !$0.hasPrefix(".") }
+        XCTAssertEqual(folders.count, 1, "\(folders)")
+        let run = results.path + "/mnist-dense/" + (folders.first ?? "")
         let v = try RunnerProcess.run(["verify", run])
         XCTAssertEqual(v.status, 2)
         XCTAssertEqual(v.stderr, "error: '\(run)' is interrupted, not completed; only a completed run can be verified (run its experiment again to complete it)\n")

@@ -25,7 +25,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
     // The whole path `runner check` takes.
     do {
-        let experiment = try Compiler(idxFolderShape: { _ in nil }).compile(file, source: "fuzz.yaml", overrides: overrides)
+        let experiment = try Compiler(idxFolderShape: { _ in .unknown }).compile(file, source: "fuzz.yaml", overrides: overrides)
         _ = experiment.resolvedJSONText
         _ = experiment.summary(inputFeatures: 784)
     } catch {
