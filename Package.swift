@@ -29,9 +29,9 @@ let package = Package(
         .target(name: "Training", dependencies: ["ExperimentCompiler", "Datasets", "NeuralNetwork"]),
         // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
         .target(name: "Statistics"),
-        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork"]),
-        .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler"]),
-        .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML", "SeededRandom"]),
+        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
+        .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler", "Statistics"]),
+        .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML"]),
         .target(name: "RunLifecycle", dependencies: [
             "YAML", "ExperimentCompiler", "SeededRandom", "Datasets", "NeuralNetwork", "Training", "RunStore", "Sweeps",
         ]),

@@ -3,7 +3,6 @@ import ExperimentCompiler
 import Foundation
 import NeuralNetwork
 import RunStore
-import Reports
 
 /// A run folder's trained model: its experiment compiled back from `resolved.json`, and its weights in
 /// `model.safetensors`. What `evaluate` and `predict` start from, and what `run` writes at the end.

@@ -1,6 +1,5 @@
 import Foundation
 import RunStore
-import Reports
 
 /// Finds a sweep's run folders under `<results>/<name>/` the way a single run finds its own (Results'
 /// `RunFolder`: by the hash of `resolved.json`, whatever label the folder got).

@@ -9,6 +9,15 @@ extension RunFolderContents {
     /// cycle) and names starting with a dot (lock files, editors' and Finder's droppings). A link given
     /// on the command line is followed: the user asked for it.
     public static func discover(_ paths: [URL]) throws(ResultsReadError) -> [RunFolderContents] {
+        let found = try discover(paths, skippingDamaged: false)
+        return found.runs
+    }
+
+    /// `discover`, except that with `skippingDamaged` a run folder that cannot be read is left out and its error
+    /// returned in `damaged` (in path order) instead of ending the search; a path that does not exist, or a folder
+    /// without any run folder, still throws.
+    public static func discover(_ paths: [URL], skippingDamaged: Bool)
+        throws(ResultsReadError) -> (runs: [RunFolderContents], damaged: [ResultsReadError]) {
         var folders: [URL] = []
         for path in paths {
             guard let kind = FileKind(path) else { throw .missing(path: path.relativePath) }
@@ -23,11 +32,17 @@ extension RunFolderContents {
         }
         var seen = Set<String>()
         var runs: [RunFolderContents] = []
+        var damaged: [ResultsReadError] = []
         for folder in folders.sorted(by: { $0.relativePath < $1.relativePath }) {
             guard seen.insert(folder.resolvingSymlinksInPath().standardizedFileURL.path).inserted else { continue }
-            runs.append(try load(folder))
+            do {
+                runs.append(try load(folder))
+            } catch {
+                guard skippingDamaged else { throw error }
+                damaged.append(error)
+            }
         }
-        return runs
+        return (runs, damaged)
     }
 
     /// Run folders at any depth under `folder`, not descending into a run folder once found.

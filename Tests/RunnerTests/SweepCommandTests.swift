@@ -132,7 +132,7 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(submit.stderr.contains("--submit, --slurm-opt and --slurm-script need --slurm"), submit.stderr)
         let nothing = try RunnerProcess.run(["sweep", "x.yaml"], in: folder.url)
         XCTAssertEqual(nothing.status, 2)
-        XCTAssertEqual(nothing.stderr, "error: nothing to sweep: give --grid PATH=V1,V2,..., --random PATH=SPEC --trials N, or a 'sweep:' section in x.yaml\n")
+        XCTAssertEqual(nothing.stderr, "error: nothing to sweep: give --grid PATH=V1,V2,..., --random PATH=SPEC --trials N, --seeds N, or a 'sweep:' section in x.yaml\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["x.yaml"])
     }
 
