@@ -31,15 +31,25 @@ extension RunFolderContents {
             folders += found
         }
         var seen = Set<String>()
+        var unique: [URL] = []
+        for folder in folders.sorted(by: { $0.relativePath < $1.relativePath }) {
+            if seen.insert(folder.resolvingSymlinksInPath().standardizedFileURL.path).inserted { unique.append(folder) }
+        }
+        // Folders are read on every core (1,000 of them are 5,000 small files); results keep the path order.
+        let toRead = unique
+        let loaded = LoadedFolders(count: toRead.count)
+        DispatchQueue.concurrentPerform(iterations: toRead.count) { index in
+            loaded.set(index, Result { () throws(ResultsReadError) in try load(toRead[index]) })
+        }
         var runs: [RunFolderContents] = []
         var damaged: [ResultsReadError] = []
-        for folder in folders.sorted(by: { $0.relativePath < $1.relativePath }) {
-            guard seen.insert(folder.resolvingSymlinksInPath().standardizedFileURL.path).inserted else { continue }
-            do {
-                runs.append(try load(folder))
-            } catch {
+        for result in loaded.results {
+            switch result {
+            case .success(let run)?: runs.append(run)
+            case .failure(let error)?:
                 guard skippingDamaged else { throw error }
                 damaged.append(error)
+            case nil: break
             }
         }
         return (runs, damaged)
@@ -66,4 +76,20 @@ extension RunFolderContents {
         }
         return found
     }
+}
+
+/// The results of reading folders concurrently, one slot per folder.
+private final class LoadedFolders: @unchecked Sendable {
+    private var slots: [Result<RunFolderContents, ResultsReadError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<RunFolderContents, ResultsReadError>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var results: [Result<RunFolderContents, ResultsReadError>?] { slots }
 }
