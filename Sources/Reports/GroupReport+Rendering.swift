@@ -15,7 +15,8 @@ extension GroupReport {
                 out += "\n* n = 1: the Clopper-Pearson exact interval of the test accuracy from its test-set counts; "
                     + "an interval over seeds needs 2 runs or more.\n"
             }
-            if let baseline { out += "\n" + verdictHeading(baseline) + verdictTable.rendered(as: format) }
+            // Markdown needs a blank line between the sentence and the table.
+            if let baseline { out += "\n" + verdictHeading(baseline) + (format == .markdown ? "\n" : "") + verdictTable.rendered(as: format) }
             return out
         }
     }
