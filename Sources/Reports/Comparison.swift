@@ -16,11 +16,18 @@ public struct Comparison: Sendable {
         let leaves = runs.map { $0.resolved.leavesByKeyPath() }
         self.leaves = leaves
         let all = Set(leaves.flatMap(\.keys)).subtracting(["name"])
-        differingPaths = all.filter { path in
+        let differing = all.filter { path in
             let values = leaves.map { $0[path] }
             return values.contains { $0 != values[0] }
-        }.sorted(by: keyPathPrecedes)
+        }
+        // The layers are one `model` column (`ModelSummary`), not one per position and option.
+        differingPaths = (differing.filter { !ModelSummary.isLayerPath($0) }
+            + (differing.contains(where: ModelSummary.isLayerPath) ? [ModelSummary.path] : [])).sorted(by: keyPathPrecedes)
+        models = runs.map { ModelSummary.text($0.resolved) }
     }
+
+    /// Each run's model as one line, in the order of `runs`.
+    private var models: [String?]
 
     /// The headers of the columns that every comparison has, in their order around the configuration.
     public static let leadingColumns = ["name", "run"]
@@ -33,7 +40,7 @@ public struct Comparison: Sendable {
         let headers = shortHeaders(for: differingPaths, reserved: reserved)
         let configuration = zip(headers, differingPaths).map { header, path in
             // Numbers go right, unless some run has text (or nothing) there.
-            let numeric = leaves.allSatisfy { $0[path]?.number != nil }
+            let numeric = path != ModelSummary.path && leaves.allSatisfy { $0[path]?.number != nil }
             return Table.Column(header, key: path, alignment: numeric ? .right : .left)
         }
         let columns = [Table.Column("name"), Table.Column("run")] + configuration
@@ -41,7 +48,7 @@ public struct Comparison: Sendable {
                Table.Column("train_accuracy", alignment: .right), Table.Column("test_accuracy", alignment: .right),
                Table.Column("gap", key: "gap_points", alignment: .right), Table.Column("best_epoch", alignment: .right),
                Table.Column("status")]
-        return Table(columns: columns, rows: zip(runs, leaves).map(row))
+        return Table(columns: columns, rows: runs.indices.map { row(runs[$0], leaves[$0], model: models[$0]) })
     }
 
     /// `table` with one column per class after `test_accuracy`: each run's test accuracy on that class
@@ -64,8 +71,9 @@ public struct Comparison: Sendable {
         return table
     }
 
-    private func row(_ run: RunFolderContents, _ leaves: [String: JSONValue]) -> [Table.Cell] {
+    private func row(_ run: RunFolderContents, _ leaves: [String: JSONValue], model: String?) -> [Table.Cell] {
         let configuration = differingPaths.map { path -> Table.Cell in
+            if path == ModelSummary.path { return model.map(Table.Cell.string) ?? .missing }
             guard let value = leaves[path] else { return .missing }
             return Table.Cell(text: value.leafText, value: value)
         }

@@ -27,6 +27,10 @@ extension RunDiff {
             out += configuration.map { markdown ? "- `\($0)`\n" : "  \($0)\n" }.joined() + "\n"
         }
         out += heading("Metrics") + metricsTable.rendered(as: format)
+        if let predictions {
+            out += "\n" + heading("Test predictions (McNemar's exact test)")
+            out += predictions.lines.map { markdown ? "\($0)\n" : "  \($0)\n" }.joined(separator: markdown ? "\n" : "")
+        }
         if history {
             out += "\n" + heading("History") + historyTable.rendered(as: format)
         }
@@ -39,11 +43,18 @@ extension RunDiff {
         }
         var members: [String: JSONValue] = [
             "a": run(a), "b": run(b),
-            "configuration": .array(configuration.map { change in
-                .object(["path": .string(change.path), "a": change.old ?? .null, "b": change.new ?? .null])
+            "configuration": .array(configuration.map { change -> JSONValue in
+                var members: [String: JSONValue] = ["path": .string(change.path), "a": change.old ?? .null, "b": change.new ?? .null]
+                switch change.kind {
+                case .changed: break
+                case .inserted: members["change"] = .string("inserted")
+                case .removed: members["change"] = .string("removed")
+                }
+                return .object(members)
             }),
             "metrics": .array(metricsTable.rows.map(metricsTable.jsonObject)),
         ]
+        if let predictions { members["mcnemar"] = predictions.json }
         if history { members["history"] = .array(historyTable.rows.map(historyTable.jsonObject)) }
         return .object(members)
     }

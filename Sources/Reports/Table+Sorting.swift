@@ -11,19 +11,26 @@ public struct UnknownColumnError: Error, Equatable, Sendable, CustomStringConver
 
 extension Table {
     /// The rows ordered by the column whose header or key is `name`: numbers numerically and before
-    /// text, text by its characters, missing values last; rows that tie keep their order.
+    /// text, text by its characters, missing values last; rows that tie keep their order. `-NAME` orders
+    /// the same column descending, missing values still last.
     public func sorted(by name: String) throws(UnknownColumnError) -> Table {
-        guard let index = columns.firstIndex(where: { $0.header == name || $0.key == name }) else {
-            throw UnknownColumnError(name: name, columns: columns.map(\.header))
+        Table(columns: columns, rows: try order(by: name).map { rows[$0] })
+    }
+
+    /// The row indices in the order `sorted(by:)` gives.
+    public func order(by name: String) throws(UnknownColumnError) -> [Int] {
+        let descending = name.hasPrefix("-") && !columns.contains { $0.header == name || $0.key == name }
+        let wanted = descending ? String(name.dropFirst()) : name
+        guard let index = columns.firstIndex(where: { $0.header == wanted || $0.key == wanted }) else {
+            throw UnknownColumnError(name: wanted, columns: columns.map(\.header))
         }
         func rank(_ cell: Cell) -> Int { cell.value == .null ? 2 : cell.value.number == nil ? 1 : 0 }
-        let order = rows.indices.sorted { a, b in
+        return rows.indices.sorted { a, b in
             let (x, y) = (rows[a][index], rows[b][index])
             if rank(x) != rank(y) { return rank(x) < rank(y) }
-            if let p = x.value.number, let q = y.value.number, p != q { return p < q }
-            if rank(x) == 1, x.text != y.text { return x.text < y.text }
+            if let p = x.value.number, let q = y.value.number, p != q { return descending ? p > q : p < q }
+            if rank(x) == 1, x.text != y.text { return descending ? x.text > y.text : x.text < y.text }
             return a < b
         }
-        return Table(columns: columns, rows: order.map { rows[$0] })
     }
 }

@@ -12,11 +12,13 @@ public struct SweepRequest {
     public var random: [String]
     public var trials: Int?
     public var seed: UInt64?
+    /// `--seeds` as typed: a count (`5`) or a list (`1,5,9`); nil when not given.
+    public var seeds: String?
     /// The results root passed on to every run; nil for the default.
     public var results: String?
 
     public init(experiment: String, overrides: [String], grid: [String], random: [String], trials: Int?, seed: UInt64?,
-                results: String?) {
+                results: String?, seeds: String? = nil) {
         self.experiment = experiment
         self.overrides = overrides
         self.grid = grid
@@ -24,6 +26,7 @@ public struct SweepRequest {
         self.trials = trials
         self.seed = seed
         self.results = results
+        self.seeds = seeds
     }
 
     /// The arguments of `run`'s child after the program name: exactly what `--dry-run` prints.
@@ -42,21 +45,21 @@ public struct SweepRequest {
         }
         var fromArguments = SweepSpec()
         do {
-            fromArguments = try SweepSpec(gridArguments: grid, randomArguments: random, trials: trials, seed: seed)
+            fromArguments = try SweepSpec(gridArguments: grid, randomArguments: random, trials: trials, seed: seed, seeds: seeds)
         } catch { diagnostics += error.diagnostics }
         let spec = (fromFile ?? SweepSpec()).merging(fromArguments)
         let sources = [path] + overrides.map { "--set \($0)" } + grid.map { "--grid \($0)" }
-            + random.map { "--random \($0)" } + (trials.map { ["--trials \($0)"] } ?? [])
+            + random.map { "--random \($0)" } + (trials.map { ["--trials \($0)"] } ?? []) + (seeds.map { ["--seeds \($0)"] } ?? [])
         if diagnostics.isEmpty { diagnostics = spec.check() }
         guard diagnostics.isEmpty else { throw .experiment(Diagnostic.sorted(diagnostics, sources: sources)) }
         guard !spec.isEmpty else {
-            throw .usage("nothing to sweep: give --grid PATH=V1,V2,..., --random PATH=SPEC --trials N, or a 'sweep:' section in \(path)")
+            throw .usage("nothing to sweep: give --grid PATH=V1,V2,..., --random PATH=SPEC --trials N, --seeds N, or a 'sweep:' section in \(path)")
         }
         var generator = SeededRandom(seed: spec.seed ?? 0, stream: .sweep)
         let points = spec.points(using: &generator)
         do {
             return try SweepPlan(compiling: bytes, source: path, overrides: overrides, points: points,
-                                 sweepSources: spec.sources, compiler: CompileStep.compiler)
+                                 sweepSources: spec.sources, compiler: CompileStep.compiler, seeds: spec.seeds)
         } catch {
             throw .experiment(error.diagnostics)
         }

@@ -92,13 +92,15 @@ public struct TrainingRun {
         // already evaluated the test set.
         let test = fit.validation == .test && history.final != nil
             ? history.final!.unprefixed("val_") : trainer.evaluate(sources.test)
-        let confusion = confusionMatrix(trainer, sources.test)
+        let predictions = testPredictions(trainer, sources.test)
+        let confusion = predictions.map { ConfusionMatrix($0, width: trainer.model.outputWidth) }
         // Only a completed run keeps its model: a diverged one's weights are not finite, an interrupted one's
         // stopped mid-epoch and match no figure on record. Written before the status says `completed`, so a
         // completed run always has it; `RunWriter.start` removes an earlier attempt's.
         let model = SavedModel.file(of: trainer.model, resolvedJSON: compiled.experiment.resolvedJSONText)
         do {
             try writer.writeModel(model)
+            if let predictions { try writer.writePredictions(predictions) }
         } catch {
             try failed(writer, error)
         }
@@ -108,14 +110,15 @@ public struct TrainingRun {
         say("Results: \(writer.folder)\n")
     }
 
-    /// The test set's confusion matrix under the final weights, for a classification run (a categorical
-    /// cross-entropy over two or more outputs); nil otherwise.
-    private func confusionMatrix(_ trainer: Trainer, _ test: BatchSource) -> ConfusionMatrix? {
+    /// The test set's predicted classes under the final weights (one `predict`, for the predictions file and
+    /// the confusion matrix), for a classification run (a categorical cross-entropy over two or more outputs);
+    /// nil otherwise.
+    private func testPredictions(_ trainer: Trainer, _ test: BatchSource) -> TestPredictions? {
         let kind = compiled.experiment.compile.loss.kind
         guard kind == .sparseCategoricalCrossentropy || kind == .categoricalCrossentropy, trainer.model.outputWidth >= 2
         else { return nil }
         let labels = (0..<test.count).map { Int(test.split.label($0)) }
-        return ConfusionMatrix(outputs: trainer.predict(test), width: trainer.model.outputWidth, labels: labels)
+        return TestPredictions(outputs: trainer.predict(test), width: trainer.model.outputWidth, labels: labels)
     }
 
     private func failed(_ writer: RunWriter, _ failure: ResultsWriteError) throws(RunnerFailure) -> Never {

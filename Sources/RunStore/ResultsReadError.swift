@@ -13,6 +13,8 @@ public enum ResultsReadError: Error, Equatable, Sendable, CustomStringConvertibl
     case unexpectedJSON(path: String, reason: String)
     /// `history.csv` does not have the CSVLogger shape; `line` counts from 1, the header being line 1.
     case corruptHistoryCSV(path: String, line: Int, reason: String)
+    /// `test-predictions.csv` is not `label,predicted` rows; `line` counts from 1, the header being line 1.
+    case corruptPredictions(path: String, line: Int, reason: String)
     /// A file exists but cannot be read (permissions, a folder where a file should be, ...).
     case unreadable(path: String, reason: String)
 
@@ -25,7 +27,7 @@ public enum ResultsReadError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case .missing(let path), .notARunFolder(let path), .noRunFolders(let path),
              .corruptJSON(let path, _), .unexpectedJSON(let path, _),
-             .corruptHistoryCSV(let path, _, _), .unreadable(let path, _):
+             .corruptHistoryCSV(let path, _, _), .corruptPredictions(let path, _, _), .unreadable(let path, _):
             return path
         }
     }
@@ -46,6 +48,8 @@ public enum ResultsReadError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(path): error: \(reason); the file is damaged: \(Self.rerun)"
         case .corruptHistoryCSV(let path, let line, let reason):
             return "\(path): error: line \(line): \(reason); the history is damaged: \(Self.rerun)"
+        case .corruptPredictions(let path, let line, let reason):
+            return "\(path): error: line \(line): \(reason); the test predictions are damaged: \(Self.rerun)"
         case .unreadable(let path, let reason):
             return "\(path): error: cannot read the file (\(reason)); check its permissions"
         }

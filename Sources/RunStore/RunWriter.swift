@@ -19,7 +19,8 @@ public final class RunWriter {
     }
 
     /// Files left by an earlier attempt that this one will write again; removed first so none is stale.
-    static let perAttemptFiles = [HistoryFiles.csvName, HistoryFiles.jsonName, MetricsFile.name, modelName, PreprocessingFile.name]
+    static let perAttemptFiles = [HistoryFiles.csvName, HistoryFiles.jsonName, MetricsFile.name, modelName, PreprocessingFile.name,
+                                 TestPredictions.fileName]
 
     /// The trained weights of a completed run, in the safetensors format.
     public static let modelName = "model.safetensors"
@@ -55,6 +56,11 @@ public final class RunWriter {
     /// Writes the trained weights; called before `finish(.completed, ...)`, so a run recorded completed has them.
     public func writeModel(_ model: SafeTensors) throws(ResultsWriteError) {
         try AtomicFile.write(model.encoded(), to: path(Self.modelName))
+    }
+
+    /// Writes the test set's predictions (`TestPredictions`); like the model, before `finish(.completed, ...)`.
+    public func writePredictions(_ predictions: TestPredictions) throws(ResultsWriteError) {
+        try AtomicFile.write(predictions.csv, to: path(TestPredictions.fileName))
     }
 
     /// Writes `metrics.json` (test figures and the confusion matrix only for a completed run) and the final record.

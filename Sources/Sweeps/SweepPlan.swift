@@ -19,13 +19,14 @@ public struct SweepPlan: Sendable {
     /// Points that compile to the same experiment as an earlier point (`0.1` and `1e-1`): they run once.
     public var duplicates: Int
 
-    /// Compiles the experiment for every point of `points`, the fixed overrides first.
+    /// Compiles the experiment for every point of `points`, the fixed overrides first; with `seeds`, every point
+    /// once per seed (`seed=S` added last), the seeds of a count starting at the seed the first point compiles to.
     ///
     /// The file's own mistakes would repeat at every point; each diagnostic is reported once, sorted by
     /// source (the file, each `--set`, then the sweep's arguments in `sweepSources` order) and position.
     /// Marks of a point's values point where the sweep wrote them (the `sweep:` section or `--grid ...`).
     public init(compiling bytes: [UInt8], source: String, overrides fixed: [String], points: [SweepPoint],
-                sweepSources: [String], compiler: Compiler) throws(CompileFailure) {
+                sweepSources: [String], compiler: Compiler, seeds: SeedAxis? = nil) throws(CompileFailure) {
         let sources = [source] + fixed.map { "--set \($0)" } + sweepSources.filter { $0 != source }
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
@@ -56,6 +57,14 @@ public struct SweepPlan: Sendable {
         var duplicates = 0
         // A grid value is the same override at every point it appears in: parsed once.
         var parsedAssignments: [AssignmentKey: Result<Override, Diagnostic>] = [:]
+        var points = points
+        if let seeds {
+            do {
+                points = try Self.seeded(points, seeds, base: base, compiler: compiler, sources: sources)
+            } catch {
+                throw CompileFailure(Diagnostic.sorted(diagnostics + [error], sources: sources))
+            }
+        }
         for point in points {
             var tree = base
             var pointOverrides: [Override] = []
@@ -84,6 +93,27 @@ public struct SweepPlan: Sendable {
         if !diagnostics.isEmpty { throw CompileFailure(Diagnostic.sorted(diagnostics, sources: sources)) }
         self.runs = runs
         self.duplicates = duplicates
+    }
+}
+
+extension SweepPlan {
+    /// Each point once per seed, the seeds innermost (a point's seeds run one after another). A count starts at
+    /// the seed the first point compiles to: the seed is not swept otherwise (`SweepSpec.check`), so every point
+    /// has it. A first point that does not compile is reported by the caller's own compile, with seed 0 here.
+    static func seeded(_ points: [SweepPoint], _ seeds: SeedAxis, base: Node, compiler: Compiler,
+                       sources: [String]) throws(Diagnostic) -> [SweepPoint] {
+        var base = base
+        var baseSeed: UInt64 = 0
+        if case .count = seeds.choice, let first = points.first {
+            let overrides = first.assignments.compactMap { try? $0.override() }
+            let refused = Overrides.apply(overrides, to: &base)
+            if refused.isEmpty, let experiment = try? compiler.compile(base, sources: sources, earlier: []) {
+                baseSeed = experiment.seed
+            }
+        }
+        var assignments: [SweepPoint.Assignment] = []
+        for seed in try seeds.seeds(from: baseSeed) { assignments.append(try SeedAxis.assignment(seed, mark: seeds.mark)) }
+        return points.flatMap { point in assignments.map { SweepPoint(assignments: point.assignments + [$0]) } }
     }
 }
 

@@ -3,8 +3,9 @@ import YAML
 
 extension SweepSpec {
     /// The sweep the command line gives: each `--grid` and `--random` argument (without the option),
-    /// `--trials` and `--seed`. Every mistake is reported, each marked in its argument as typed.
-    public init(gridArguments: [String], randomArguments: [String], trials: Int?, seed: UInt64?) throws(CompileFailure) {
+    /// `--trials`, `--seed` and `--seeds`. Every mistake is reported, each marked in its argument as typed.
+    public init(gridArguments: [String], randomArguments: [String], trials: Int?, seed: UInt64?,
+                seeds: String? = nil) throws(CompileFailure) {
         self.init()
         var diagnostics: [Diagnostic] = []
         for argument in gridArguments {
@@ -27,6 +28,10 @@ extension SweepSpec {
             }
         }
         self.seed = seed
+        if let seeds {
+            sources.append("--seeds \(seeds)")
+            do { self.seeds = try SeedAxis(argument: seeds) } catch { diagnostics.append(error) }
+        }
         if !diagnostics.isEmpty { throw CompileFailure(diagnostics) }
     }
 }

@@ -2,7 +2,7 @@ import ExperimentCompiler
 import YAML
 
 extension SweepSpec {
-    public static let sectionKeys = ["grid", "random", "trials", "seed"]
+    public static let sectionKeys = ["grid", "random", "trials", "seed", "seeds"]
 
     /// The file's `sweep:` section, or nil when it has none; every mistake is reported at its line and column.
     ///
@@ -15,6 +15,7 @@ extension SweepSpec {
     ///     fit.batch_size: choice(64, 128, 256)
     ///   trials: 4
     ///   seed: 0
+    ///   seeds: 5            # or a list: [1, 5, 9]
     /// ```
     /// Paths are written as for `--set`; distributions as for `--random`.
     public init?(section root: Node) throws(CompileFailure) {
@@ -24,7 +25,7 @@ extension SweepSpec {
         var diagnostics: [Diagnostic] = []
         guard let pairs = section.value.mapping else {
             throw CompileFailure([Diagnostic(section.value.mark,
-                "'sweep' must be a mapping with 'grid', 'random', 'trials' or 'seed', not \(section.value.kindDescription)")])
+                "'sweep' must be a mapping with 'grid', 'random', 'trials', 'seed' or 'seeds', not \(section.value.kindDescription)")])
         }
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
@@ -61,6 +62,8 @@ extension SweepSpec {
                 } else {
                     diagnostics.append(Diagnostic(pair.value.mark, "'sweep.trials' must be an integer, not \(pair.value.kindDescription)"))
                 }
+            case "seeds":
+                do { seeds = try SeedAxis(node: pair.value) } catch { diagnostics.append(error) }
             case "seed":
                 switch pair.value.scalar?.value {
                 case .int(let n)? where n >= 0: seed = UInt64(n)

@@ -15,13 +15,15 @@ public struct SweepSpec: Sendable {
     public var trialsMark: Mark?
     /// Seeds the random axes' draws; nil when not given (then 0).
     public var seed: UInt64?
+    /// Runs per point with different seeds (`--seeds`, `seeds:`); nil for one run per point.
+    public var seeds: SeedAxis?
     /// Sources of marks in the order their diagnostics are listed: the file first, then each argument.
     public var sources: [String] = []
 
     public init() {}
 
     /// True when nothing is swept.
-    public var isEmpty: Bool { grid.isEmpty && random.isEmpty }
+    public var isEmpty: Bool { grid.isEmpty && random.isEmpty && seeds == nil }
 
     /// This spec with `other`'s axes added; an axis of `other` on a path this spec already sweeps replaces it.
     /// `other`'s trials and seed win when given.
@@ -32,6 +34,7 @@ public struct SweepSpec: Sendable {
         merged.random = random.filter { !otherPaths.contains($0.path) } + other.random
         if other.trials != nil { (merged.trials, merged.trialsMark) = (other.trials, other.trialsMark) }
         merged.seed = other.seed ?? seed
+        merged.seeds = other.seeds ?? seeds
         merged.sources = sources + other.sources.filter { !sources.contains($0) }
         return merged
     }
@@ -53,6 +56,12 @@ public struct SweepSpec: Sendable {
         if random.isEmpty, trials != nil, let trialsMark {
             diagnostics.append(Diagnostic(trialsMark, "trials are draws of random values, but nothing is random: add --random PATH=DISTRIBUTION (or 'random:' under 'sweep:')"))
         }
+        if let seeds, let axis = grid.first(where: { $0.path == "seed" }) {
+            diagnostics.append(Diagnostic(axis.steps.first?.mark ?? seeds.mark, "'seed' is swept here and by the seeds (at \(seeds.mark)); sweep it once"))
+        }
+        if let seeds, let axis = random.first(where: { $0.path == "seed" }) {
+            diagnostics.append(Diagnostic(axis.mark, "'seed' is drawn here and swept by the seeds (at \(seeds.mark)); sweep it once"))
+        }
         if let tooBig = sizeCheck() { diagnostics.append(tooBig) }
         return diagnostics
     }
@@ -61,10 +70,15 @@ public struct SweepSpec: Sendable {
     /// the first run starts, and each becomes a run folder; 100,000 runs are more than any one sweep finishes.
     public static let maximumPointCount = 100_000
 
-    /// Grid points (the product of the axes' sizes) times trials; nil when that overflows an Int.
+    /// The sizes multiplied into the number of runs: each grid axis, the trials, the seeds.
+    private var factorSizes: [Int] {
+        grid.map(\.values.count) + (random.isEmpty ? [] : [trials ?? 1]) + (seeds.map { [$0.count] } ?? [])
+    }
+
+    /// Grid points (the product of the axes' sizes) times trials times seeds: the runs; nil when that overflows an Int.
     public var pointCount: Int? {
         var count = 1
-        for factor in grid.map(\.values.count) + (random.isEmpty ? [] : [trials ?? 1]) {
+        for factor in factorSizes {
             let (product, overflow) = count.multipliedReportingOverflow(by: factor)
             if overflow { return nil }
             count = product
@@ -81,9 +95,10 @@ public struct SweepSpec: Sendable {
             ("\(axis.values.count)", axis.steps.first?.mark ?? Mark(source: "", line: 1, column: 1), "give '\(axis.path)' fewer values")
         }
         if !random.isEmpty, let trials, let trialsMark { factors.append(("\(trials) trials", trialsMark, "draw fewer trials")) }
+        if let seeds { factors.append(("\(seeds.count) seeds", seeds.mark, "use fewer seeds")) }
         var running = 1
         var crossing = factors.last!
-        for (factor, size) in zip(factors, grid.map(\.values.count) + (random.isEmpty ? [] : [trials ?? 1])) {
+        for (factor, size) in zip(factors, factorSizes) {
             let (product, overflow) = running.multipliedReportingOverflow(by: size)
             running = product
             if overflow || product > limit {

@@ -15,6 +15,8 @@ struct DiffCommand: ParsableCommand {
             loss and metrics, the gap in points, the best epoch by validation loss, each class's test accuracy as \
             per_class_accuracy[N]; not the confusion matrix's counts) for A and B and the change \
             B - A, in the spirit of dvc metrics diff; a run that did not complete shows no test figures. \
+            When the runs kept their test predictions (test-predictions.csv), McNemar's exact test on the examples \
+            one run gets right and the other wrong says whether the accuracy difference is beyond test-set noise. \
             --history adds the per-epoch history of both runs side by side (epochs from 1). csv prints the \
             metrics table alone (the history table alone with --history).
 
@@ -37,10 +39,11 @@ struct DiffCommand: ParsableCommand {
     var format: TableFormat = .table
 
     func run() throws {
-        let diff: RunDiff
+        var diff: RunDiff
         do {
             diff = RunDiff(try RunFolderContents.load(URL(fileURLWithPath: runA)),
                            try RunFolderContents.load(URL(fileURLWithPath: runB)))
+            diff.predictions = try PredictionDiff(diff.a, diff.b)
         } catch {
             throw RunnerFailure.located(error.description)
         }

@@ -11,7 +11,11 @@ struct SweepCommand: ParsableCommand {
             Every point of the sweep is compiled before the first run starts: one bad combination stops the sweep with \
             its diagnostics (exit status 2) and nothing runs. Each run is a child `runner EXP.yaml --set PATH=VALUE ...` \
             with its own run folder, so a sweep run again only runs what is missing. The file may declare the sweep \
-            in a `sweep:` section (grid, random, trials, seed); the command line adds to it, path by path.
+            in a `sweep:` section (grid, random, trials, seed, seeds); the command line adds to it, path by path.
+
+            Seeds: --seeds N runs every point with the experiment's seed and the N-1 after it (so raising N later keeps \
+            the runs already made); --seeds 1,5,9 runs these seeds. Each seed is its own run (--set seed=S), counted \
+            into the sweep's size. runner compare then shows each point as one group, with mean, sd and a 95% interval.
 
             Distributions: loguniform(LOW,HIGH), uniform(LOW,HIGH) (numbers rounded to 4 significant digits), \
             choice(V1,V2,...). With --grid and --random together, every trial is run at every grid point.
@@ -23,6 +27,7 @@ struct SweepCommand: ParsableCommand {
               runner sweep experiments/mnist-dense.yaml \\
                 --random 'compile.optimizer.learning_rate=loguniform(1e-4,1e-1)' \\
                 --trials 8 --seed 1
+              runner sweep experiments/mnist-dense.yaml --seeds 5 --jobs 1
               runner sweep experiments/mnist-dense.yaml --grid fit.epochs=1,2 \\
                 --dry-run | xargs -P 2 -I{} sh -c {}
               runner sweep experiments/mnist-dense.yaml --grid fit.epochs=1,2 \\
@@ -45,6 +50,10 @@ struct SweepCommand: ParsableCommand {
 
     @Option(help: "Seed of the random draws (default: the file's sweep.seed, else 0).")
     var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Run every point with N seeds (the experiment's seed and the N-1 after it), or with the seeds listed.",
+                               valueName: "N|S1,S2,..."))
+    var seeds: String?
 
     @Option(help: "Runs at a time on this machine (default: the number of cores).")
     var jobs: Int?
@@ -81,7 +90,7 @@ struct SweepCommand: ParsableCommand {
     /// The sweep this command line asks for.
     var request: SweepRequest {
         SweepRequest(experiment: options.experiment, overrides: options.overrides, grid: grid, random: random,
-                     trials: trials, seed: seed, results: results)
+                     trials: trials, seed: seed, results: results, seeds: seeds)
     }
 
     func run() throws {

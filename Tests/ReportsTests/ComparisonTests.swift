@@ -16,19 +16,21 @@ final class ComparisonTests: XCTestCase {
             try run("b", #"{"name": "y", "fit": {"epochs": 3, "batch_size": 32}, "model": {"layers": [{"dense": {"units": 32}}, {"dense": {"units": 20}}, {"dense": {"units": 10}}]}, "compile": {"optimizer": {"name": "sgd"}, "loss": {"name": "mae"}}}"#),
         ]
         let comparison = Comparison(runs)
-        XCTAssertEqual(comparison.differingPaths, [
-            "compile.loss.name", "compile.optimizer.name", "fit.epochs",
-            "model.layers[0].dense.units", "model.layers[1].dense.units", "model.layers[2].dense.units",
-        ])
+        // The layers are one `model` column, however many positions and options differ.
+        XCTAssertEqual(comparison.differingPaths, ["compile.loss.name", "compile.optimizer.name", "fit.epochs", "model"])
         let table = comparison.table
         XCTAssertEqual(table.columns.map(\.header), [
-            "name", "run", "loss.name", "optimizer.name", "fit.epochs",
-            "layers[0].dense.units", "layers[1].dense.units", "layers[2].dense.units",
+            "name", "run", "loss.name", "optimizer.name", "fit.epochs", "model",
             "epochs", "train_accuracy", "test_accuracy", "gap", "best_epoch", "status",
         ])
-        XCTAssertEqual(table.rows.map { $0[7].text }, ["-", "10"], "a layer only one run has")
-        XCTAssertEqual(table.columns[5].alignment, .right)
-        XCTAssertEqual(table.columns[7].alignment, .left, "missing in one run")
+        XCTAssertEqual(table.rows.map { $0[5].text }, ["dense64 > dense10", "dense32 > dense20 > dense10"])
+        XCTAssertEqual(table.columns[4].alignment, .right)
+        XCTAssertEqual(table.columns[5].alignment, .left)
+    }
+
+    func testTheModelColumnNamesEachLayerCompactly() throws {
+        let resolved = try JSONValue(parsing: #"{"model": {"layers": [{"dense": {"units": 512, "activation": "relu", "use_bias": true, "kernel_initializer": "glorot_uniform", "bias_initializer": "zeros", "kernel_regularizer": {"l1": 0.0, "l2": 0.0001}}}, {"dropout": {"rate": 0.5, "seed": null}}, {"dense": {"units": 10, "activation": "softmax", "use_bias": false, "kernel_initializer": "he_normal", "bias_initializer": "zeros", "kernel_regularizer": null}}]}}"#)
+        XCTAssertEqual(ModelSummary.text(resolved), "dense512 relu l2 .0001 > dropout .5 > dense10 softmax no_bias he_normal")
     }
 
     func testShortHeadersGrowOnlyWhereNeeded() {

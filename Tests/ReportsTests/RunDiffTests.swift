@@ -15,11 +15,23 @@ final class RunDiffTests: XCTestCase {
         XCTAssertEqual(RunDiff(a, b).configuration.map(\.description), [
             "compile.optimizer.amsgrad: false -> (absent)",
             "compile.optimizer.name: adam -> sgd",
-            "model.layers[1].dropout.rate: (absent) -> 0.5",
+            "model.layers[1]: inserted dropout .5",
             "tags: [] -> (absent)",
             "tags[0]: (absent) -> x",
         ])
         XCTAssertEqual(RunDiff(a, a).configuration, [])
+    }
+
+    /// One layer put in the middle is one line, not every later layer shifted by one; a layer changed in place
+    /// (same count) is still compared option by option.
+    func testAnInsertedOrRemovedLayerIsReportedAsSuch() throws {
+        let dense = #"{"dense": {"units": 512, "activation": "relu"}}"#, last = #"{"dense": {"units": 10, "activation": "softmax"}}"#
+        let a = try run(#"{"model": {"layers": [\#(dense), \#(last)]}, "seed": 1}"#)
+        let b = try run(#"{"model": {"layers": [\#(dense), {"dropout": {"rate": 0.5, "seed": null}}, \#(last)]}, "seed": 2}"#)
+        XCTAssertEqual(RunDiff(a, b).configuration.map(\.description), ["model.layers[1]: inserted dropout .5", "seed: 1 -> 2"])
+        XCTAssertEqual(RunDiff(b, a).configuration.map(\.description), ["model.layers[1]: removed dropout .5", "seed: 2 -> 1"])
+        let c = try run(#"{"model": {"layers": [{"dense": {"units": 256, "activation": "relu"}}, \#(last)]}, "seed": 1}"#)
+        XCTAssertEqual(RunDiff(a, c).configuration.map(\.description), ["model.layers[0].dense.units: 512 -> 256"])
     }
 
     func testMetricsWithoutMetricsFileComeFromHistory() throws {

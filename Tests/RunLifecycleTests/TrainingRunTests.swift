@@ -62,7 +62,7 @@ final class TrainingRunTests: XCTestCase {
         let folder = try fixture.train()
         let (report, _) = try Verification(folder: folder, keep: false, quiet: true).run()
         XCTAssertTrue(report.allIdentical, report.text)
-        XCTAssertEqual(report.files, ["experiment.yaml", "history.csv", "history.json", "metrics.json", "model.safetensors", "resolved.json"])
+        XCTAssertEqual(report.files, ["experiment.yaml", "history.csv", "history.json", "metrics.json", "model.safetensors", "resolved.json", "test-predictions.csv"])
     }
 
     func testVerifyingAFolderThatIsNotARunIsAUsageError() {

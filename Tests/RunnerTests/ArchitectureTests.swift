@@ -13,7 +13,7 @@ final class ArchitectureTests: XCTestCase {
         let manifest = try String(contentsOf: RunnerProcess.packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
             .replacing(/\/\/[^\n]*/, with: "")
         var found: [String: (String, Set<String>)] = [:]
-        let pattern = try NSRegularExpression(pattern: #"\.(target|executableTarget|testTarget|systemLibrary)\(\s*name:\s*"([^"]+)"(.*?)\)\s*,\s*(?=\.|\])"#,
+        let pattern = try NSRegularExpression(pattern: #"\.(target|executableTarget|testTarget|systemLibrary)\(\s*name:\s*"([^"]+)"(.*?)\)\s*,\s*(?=\.|\]|//)"#,
                                               options: [.dotMatchesLineSeparators])
         let text = manifest as NSString
         for match in pattern.matches(in: manifest, range: NSRange(location: 0, length: text.length)) {

@@ -105,9 +105,20 @@ final class CompareCommandTests: XCTestCase {
         try Data("epoch,accuracy,loss,val_accuracy,val_loss\n0,0.9,0.35,0.94,0.2\n1,0.96,abc,0.955,0.14\n".utf8)
             .write(to: root.url.appendingPathComponent("results/mnist-dense/lr=0.001-5e6f7a8b/history.csv"))
         let before = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted()
+        // A damaged run folder is named on stderr and left out; the rest prints, status 0.
+        let damaged = try RunnerProcess.run(["compare", "results"], in: root.url)
+        XCTAssertEqual(damaged.status, 0, damaged.stderr)
+        XCTAssertEqual(damaged.stderr, "results/mnist-dense/lr=0.001-5e6f7a8b/history.csv: warning: line 3: 'abc' in column loss is not a number; "
+            + "the history is damaged: run the experiment again with --force to rewrite the run folder (left out)\n")
+        XCTAssertEqual(damaged.stdout, """
+            name         run                 learning_rate  epochs  train_accuracy  test_accuracy   gap  best_epoch  status
+            mnist-dense  lr=0.0001-9c0d1e2f         0.0001     1/2          0.8000              -     -           1  interrupted
+            mnist-dense  lr=0.01-1a2b3c4d             0.01       2          0.9400         0.9200  2.00           1  completed
+
+            """)
         let cases: [([String], String)] = [
-            (["compare", "results"], "results/mnist-dense/lr=0.001-5e6f7a8b/history.csv: error: line 3: 'abc' in column loss is not a number; "
-                + "the history is damaged: run the experiment again with --force to rewrite the run folder"),
+            (["compare", "results/mnist-dense/lr=0.001-5e6f7a8b"], "results/mnist-dense/lr=0.001-5e6f7a8b/history.csv: warning: line 3: 'abc' in column loss is not a number; "
+                + "the history is damaged: run the experiment again with --force to rewrite the run folder (left out)\nerror: no run folder could be read"),
             (["compare", "nowhere"], "nowhere: error: no such file or folder; give a run folder (results/NAME/RUN_ID) or a folder holding run folders"),
             (["compare", "notes"], "notes: error: no run folders found under this folder; run an experiment first (runner EXP.yaml), "
                 + "or give the --results folder it wrote to"),

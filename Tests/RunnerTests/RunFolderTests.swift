@@ -16,13 +16,14 @@ final class RunFolderTests: XCTestCase {
 
     func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
-    func testSeedExperimentLeavesSevenFilesThatPythonReads() throws {
+    func testSeedExperimentLeavesEightFilesThatPythonReads() throws {
         let results = TemporaryDirectory("runner-results")
         let r = try RunnerProcess.run(small + ["--results", results.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let folder = try runFolder(results)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(),
-                       ["experiment.yaml", "history.csv", "history.json", "metrics.json", "model.safetensors", "resolved.json", "run.json"])
+                       ["experiment.yaml", "history.csv", "history.json", "metrics.json", "model.safetensors", "resolved.json", "run.json",
+                        "test-predictions.csv"])
         XCTAssertEqual(try read(folder + "/experiment.yaml"), try read(RunnerProcess.packageRoot.path + "/experiments/mnist-dense.yaml"))
         let csv = try read(folder + "/history.csv").split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(csv.count, 12, "a header, 10 rows and the final line end")
@@ -36,6 +37,8 @@ final class RunFolderTests: XCTestCase {
             rows = list(csv.DictReader(open(f + '/history.csv', newline='')))
             assert len(rows) == 10 and [float(x['val_accuracy']) for x in rows] == h['val_accuracy']
             assert m['test']['accuracy'] == h['val_accuracy'][-1] and m['epochs'] == 10
+            p = list(csv.DictReader(open(f + '/test-predictions.csv', newline='')))
+            assert len(p) == sum(map(sum, m['confusion_matrix'])) and sum(x['label'] == x['predicted'] for x in p) == sum(m['confusion_matrix'][i][i] for i in range(10))
             print(r['status'], sorted(h), round(m['gap']['accuracy'] - (m['train']['accuracy'] - m['test']['accuracy']), 12))
             """
         let check = try Shell.run(["python3", "-c", python, folder])

@@ -50,6 +50,31 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["x.yaml"])
     }
 
+    /// `--seeds 3` runs every point with the file's seed (3) and the two after it, innermost; `--slurm` gets the
+    /// same commands as array tasks.
+    func testSeedsRunEveryPointWithTheExperimentsSeedAndTheOnesAfterItHereAndOnSlurm() throws {
+        let folder = self.folder()
+        let r = try RunnerProcess.run(["sweep", "x.yaml", "--grid", "fit.epochs=1,2", "--seeds", "3", "--dry-run"], in: folder.url)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, """
+            \(program) x.yaml --set fit.epochs=1 --set seed=3
+            \(program) x.yaml --set fit.epochs=1 --set seed=4
+            \(program) x.yaml --set fit.epochs=1 --set seed=5
+            \(program) x.yaml --set fit.epochs=2 --set seed=3
+            \(program) x.yaml --set fit.epochs=2 --set seed=4
+            \(program) x.yaml --set fit.epochs=2 --set seed=5
+
+            """)
+        let slurm = try RunnerProcess.run(["sweep", "x.yaml", "--seeds", "7,9", "--slurm", "--slurm-script", "s.sbatch"], in: folder.url)
+        XCTAssertEqual(slurm.status, 0, slurm.stderr)
+        XCTAssertTrue(slurm.stdout.hasPrefix("Sweep of sweep-cli: 2 runs compiled; Slurm script s.sbatch (array 0-1)\n"), slurm.stdout)
+        let script = try String(contentsOfFile: folder.path + "/s.sbatch", encoding: .utf8)
+        XCTAssertTrue(script.contains("x.yaml --set seed=7 --quiet ;;") && script.contains("x.yaml --set seed=9 --quiet ;;"), script)
+        let bad = try RunnerProcess.run(["sweep", "x.yaml", "--seeds", "0"], in: folder.url)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.stderr, "--seeds 0:1:9: error: --seeds must be at least 1, not 0\n")
+    }
+
     func testBadSpecsExitWith2ListingEveryMistakeAndRunNothing() throws {
         let folder = self.folder(tiny: true)
         let r = try RunnerProcess.run(["sweep", "x.yaml", "--grid", "compile.optimizer.learnin_rate=0.1,0.01", "--grid", "fit.epochs=",
@@ -151,7 +176,7 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(submit.stderr.contains("--submit, --slurm-opt and --slurm-script need --slurm"), submit.stderr)
         let nothing = try RunnerProcess.run(["sweep", "x.yaml"], in: folder.url)
         XCTAssertEqual(nothing.status, 2)
-        XCTAssertEqual(nothing.stderr, "error: nothing to sweep: give --grid PATH=V1,V2,..., --random PATH=SPEC --trials N, or a 'sweep:' section in x.yaml\n")
+        XCTAssertEqual(nothing.stderr, "error: nothing to sweep: give --grid PATH=V1,V2,..., --random PATH=SPEC --trials N, --seeds N, or a 'sweep:' section in x.yaml\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["x.yaml"])
     }
 

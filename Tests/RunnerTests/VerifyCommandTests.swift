@@ -17,12 +17,13 @@ final class VerifyCommandTests: XCTestCase {
         let r = try RunnerProcess.run(["verify", run, "-q"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, """
-            experiment.yaml    identical
-            history.csv        identical
-            history.json       identical
-            metrics.json       identical
-            model.safetensors  identical
-            resolved.json      identical
+            experiment.yaml       identical
+            history.csv           identical
+            history.json          identical
+            metrics.json          identical
+            model.safetensors     identical
+            resolved.json         identical
+            test-predictions.csv  identical
 
             """)
         XCTAssertEqual(r.stderr, "")
@@ -37,8 +38,8 @@ final class VerifyCommandTests: XCTestCase {
         try text.write(toFile: csv, atomically: true, encoding: .utf8)
         let r = try RunnerProcess.run(["verify", run, "-q"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stdout.contains("history.csv        differs at line 3\n"), r.stdout)
-        XCTAssertEqual(r.stderr, "error: 1 of 6 files differ from \(run)\n")
+        XCTAssertTrue(r.stdout.contains("history.csv           differs at line 3\n"), r.stdout)
+        XCTAssertEqual(r.stderr, "error: 1 of 7 files differ from \(run)\n")
         _ = results
     }
 

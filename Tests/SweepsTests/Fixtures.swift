@@ -43,22 +43,24 @@ struct TestGenerator: RandomNumberGenerator {
 
 /// The spec from `text`'s `sweep:` section merged with command-line arguments, expanded and compiled.
 func plan(_ text: String = base, grid: [String] = [], random: [String] = [], trials: Int? = nil, seed: UInt64 = 1,
-          overrides: [String] = []) throws -> SweepPlan {
+          overrides: [String] = [], seeds: String? = nil) throws -> SweepPlan {
     let root = try Parser().parse(text, source: source)!
     let fromFile = try SweepSpec(section: root) ?? SweepSpec()
-    let spec = fromFile.merging(try SweepSpec(gridArguments: grid, randomArguments: random, trials: trials, seed: nil))
+    let spec = fromFile.merging(try SweepSpec(gridArguments: grid, randomArguments: random, trials: trials, seed: nil, seeds: seeds))
     let problems = spec.check()
     if !problems.isEmpty { throw CompileFailure(problems) }
     var generator = TestGenerator(state: seed)
     return try SweepPlan(compiling: Array(text.utf8), source: source, overrides: overrides,
-                         points: spec.points(using: &generator), sweepSources: spec.sources, compiler: Compiler())
+                         points: spec.points(using: &generator), sweepSources: spec.sources, compiler: Compiler(),
+                         seeds: spec.seeds)
 }
 
 /// Asserts that planning the sweep fails with exactly `expected`, as full diagnostic lines.
 func assertSweepDiagnostics(_ text: String = base, grid: [String] = [], random: [String] = [], trials: Int? = nil,
-                            overrides: [String] = [], _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
+                            overrides: [String] = [], seeds: String? = nil, _ expected: [String],
+                            file: StaticString = #filePath, line: UInt = #line) {
     do {
-        let p = try plan(text, grid: grid, random: random, trials: trials, overrides: overrides)
+        let p = try plan(text, grid: grid, random: random, trials: trials, overrides: overrides, seeds: seeds)
         XCTFail("planned \(p.runs.count) runs, expected diagnostics: \(expected)", file: file, line: line)
     } catch let failure as CompileFailure {
         XCTAssertNil(diagnosticMismatch(expected: expected, actual: failure.diagnostics.map(\.description)), file: file, line: line)
