@@ -24,7 +24,10 @@ public enum CompileStep {
     }
 
     /// Compiles `bytes` read from `source` (a path, for the diagnostics).
-    public static func compile(_ bytes: [UInt8], source: String, overrides: [String]) throws(RunnerFailure) -> CompiledExperiment {
+    /// `compiler` reads the data files to check shapes; a run folder's own resolved.json, checked when it
+    /// trained, is compiled with `savedRunCompiler`, which reads none.
+    public static func compile(_ bytes: [UInt8], source: String, overrides: [String],
+                               compiler: Compiler = CompileStep.compiler) throws(RunnerFailure) -> CompiledExperiment {
         var diagnostics: [Diagnostic] = []
         var compiled: CompiledExperiment?
         do {
@@ -43,6 +46,10 @@ public enum CompileStep {
 
     /// The compiler every command uses: an IDX folder's shape comes from its headers; when they cannot
     /// be read, the loader's reason (`PATH: error: MESSAGE`) becomes `PATH: MESSAGE` at `dataset:`.
+    /// For a saved run's resolved.json: no data file is read (evaluate and predict never need the training data),
+    /// and its canonical text does not depend on the probes.
+    static let savedRunCompiler = Compiler()
+
     public static let compiler = Compiler(idxFolderShape: { path in
         do throws(DatasetError) {
             let shape = try DatasetCatalog.folder(path).sizes()

@@ -4,8 +4,9 @@ import Sweeps
 import Synchronization
 import Training
 
-/// Set by SIGINT or SIGTERM: the sweep starts no more runs and passes the signal on to the running ones.
-private let stopRequested = Atomic<Bool>(false)
+/// The signal that stopped the sweep (SIGINT or SIGTERM; 0 for none): the sweep starts no more runs, passes
+/// that signal on to the running ones, and exits 128 + its number, as a single run does.
+private let stopSignal = Atomic<Int32>(0)
 
 /// A compiled sweep run on this machine: child `runner` processes `jobs` at a time (default: the cores), each
 /// with an equal share of the cores as BLAS threads; a failed run never stops the others. Completed runs are skipped.
@@ -48,9 +49,9 @@ public struct LocalSweep {
         for (label, folder) in completed { progress.alreadyCompleted(label, folder: folder) }
 
         let program = try Self.executablePath()
-        stopRequested.store(false, ordering: .relaxed)
-        signal(SIGINT) { _ in stopRequested.store(true, ordering: .relaxed) }
-        signal(SIGTERM) { _ in stopRequested.store(true, ordering: .relaxed) }
+        stopSignal.store(0, ordering: .relaxed)
+        signal(SIGINT) { number in stopSignal.store(number, ordering: .relaxed) }
+        signal(SIGTERM) { number in stopSignal.store(number, ordering: .relaxed) }
         defer { signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL) }
 
         let finishedSignal = DispatchSemaphore(value: 0)
@@ -59,10 +60,11 @@ public struct LocalSweep {
         var interrupted = false
         var next = pending[...]
         while !next.isEmpty || !running.isEmpty {
-            if stopRequested.load(ordering: .relaxed), !interrupted {
+            if stopSignal.load(ordering: .relaxed) != 0, !interrupted {
                 interrupted = true
                 next = []
-                for (_, child) in running { child.process.interrupt() }
+                let number = stopSignal.load(ordering: .relaxed)
+                for (_, child) in running { kill(child.process.processIdentifier, number) }
             }
             while running.count < jobs, let i = next.popFirst() {
                 let child = try ChildRun(program: program, arguments: commands[i] + ["--quiet"], threads: threads) {
@@ -91,7 +93,7 @@ public struct LocalSweep {
         }
         progress.close()
         if interrupted {
-            throw RunnerFailure.interrupted(signal: SIGINT, detail: "the runs in progress were stopped; run the same sweep again to finish what is missing")
+            throw RunnerFailure.interrupted(signal: stopSignal.load(ordering: .relaxed), detail: "the runs in progress were stopped; run the same sweep again to finish what is missing")
         }
         try compare(plan, folders: folders)
         if !failures.isEmpty {

@@ -10,24 +10,21 @@ public struct PreparedRun {
     /// What inference will need of the training data, saved in the run folder.
     public var preprocessing: PreprocessingFile
 
-    /// Loads the dataset (a missing or damaged one is the user's to fix: status 2) and builds the network;
-    /// `saved` (a run folder's preprocessing) replaces fitting the standardisation again, and `inference` builds
-    /// a trainer without optimizer state, which evaluates and predicts but cannot fit.
-    public init(_ experiment: Experiment, saved: PreprocessingFile? = nil, inference: Bool = false) throws(RunnerFailure) {
+    /// Loads the dataset (a missing or damaged one is the user's to fix: status 2) and builds the network.
+    public init(_ experiment: Experiment) throws(RunnerFailure) {
         let builder = ModelBuilder(experiment)
         let classNames: [String]?
         do {
             let dataset = try builder.loadDataset()
             classNames = dataset.classNames
-            sources = try builder.sources(dataset, savedStandardization: saved?.standardization)
+            sources = try builder.sources(dataset)
         } catch {
             // A DatasetError's description already reads `PATH: error: ...`.
             throw .located(error.description)
         }
         preprocessing = PreprocessingFile(standardization: sources.train.preprocessing.standardization, classNames: classNames)
         do {
-            trainer = try inference ? builder.evaluator(inputWidth: sources.train.featureCount)
-                : builder.trainer(inputWidth: sources.train.featureCount)
+            trainer = try builder.trainer(inputWidth: sources.train.featureCount)
         } catch {
             throw .runFailed("\(error)")
         }

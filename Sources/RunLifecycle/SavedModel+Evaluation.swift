@@ -25,17 +25,18 @@ extension SavedModel {
             case .failure(let problem): throw .usage("--data: \(problem.message)")
             }
         }
-        // A run that standardised keeps its statistics; without them (an older folder) they are fitted again.
-        let saved = preprocessingForInference()
-        let test: BatchSource, trainer: Trainer
-        if experiment.data.standardize && saved?.standardization == nil {
-            test = try PreparedRun(experiment).sources.test
-        } else {
-            do throws(DatasetError) {
-                test = try ModelBuilder(experiment).testSource(standardization: saved?.standardization)
-            } catch {
-                throw .usage(error.description)
-            }
+        // The run's own statistics, also for other data: saved with the run, or (an older folder) fitted again
+        // on the run's own training split.
+        var standardization = preprocessingForInference()?.standardization
+        if compiled.experiment.data.standardize && standardization == nil {
+            standardization = try Self.fittedStandardization(compiled.experiment)
+        }
+        var test: BatchSource, trainer: Trainer
+        do throws(DatasetError) {
+            // Without the statistics first: they apply only to data of the model's width, checked below.
+            test = try ModelBuilder(experiment).testSource(standardization: nil)
+        } catch {
+            throw .located(error.description)
         }
         if let width = inputWidth, width != test.featureCount {
             let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
@@ -43,6 +44,17 @@ extension SavedModel {
                 + "\(folder) takes \(width); evaluate it on data of the same shape")
         }
         do { trainer = try ModelBuilder(experiment).evaluator(inputWidth: test.featureCount) } catch { throw .runFailed("\(error)") }
+        // Labels index the outputs: a class the model has no output for would be read past the batch's row.
+        if test.count > 0, Int(test.split.maxLabel) >= trainer.model.outputWidth {
+            let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
+            throw .usage("\(dataName) has labels up to \(test.split.maxLabel), the model in \(folder) has "
+                + "\(trainer.model.outputWidth) outputs; evaluate it on data with at most \(trainer.model.outputWidth) classes")
+        }
+        if let standardization {
+            var preprocessing = test.preprocessing
+            preprocessing.standardization = standardization
+            test = BatchSource(split: test.split, preprocessing: preprocessing)
+        }
         try load(into: trainer.model)
         return Evaluation(logs: trainer.evaluate(test), samples: test.count,
                           steps: (test.count + trainer.batchSize - 1) / trainer.batchSize,

@@ -70,7 +70,7 @@ extension SavedModel {
         do throws(DatasetError) {
             return try builder.sources(try builder.loadDataset()).train.preprocessing.standardization
         } catch {
-            throw .usage(error.description)
+            throw .located(error.description)
         }
     }
 }

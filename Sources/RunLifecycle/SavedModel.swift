@@ -45,7 +45,7 @@ public struct SavedModel {
             throw .usage("'\(folder)' is not a run folder (it has no resolved.json); run folders are results/<name>/<run-id>/")
         }
         let resolved = try CompileStep.read(resolvedPath)
-        let compiled = try CompileStep.compile(resolved, source: resolvedPath, overrides: [])
+        let compiled = try CompileStep.compile(resolved, source: resolvedPath, overrides: [], compiler: CompileStep.savedRunCompiler)
         guard Array(compiled.experiment.resolvedJSONText.utf8) == resolved else {
             throw .usage("\(resolvedPath) does not compile back to the same experiment "
                 + "(was it written by another version of runner, or edited?); its model cannot be rebuilt")
@@ -59,6 +59,19 @@ public struct SavedModel {
             throw .located(error.description)
         }
         do { preprocessing = try PreprocessingFile.read(folder: folder) } catch { throw .located(error.description) }
+        if let statistics = preprocessing?.standardization {
+            // Applied to every input row: a wrong length or a divisor that is not a positive number is a damaged file.
+            let width = file.tensor(named: "dense.kernel")?.shape.first
+            let path = folder + "/" + PreprocessingFile.name
+            if let width, statistics.mean.count != width {
+                throw .located("\(path): error: its statistics are for \(statistics.mean.count) features, the model takes \(width); "
+                    + "the file is damaged: run the experiment again with --force to rewrite the run folder")
+            }
+            if let bad = statistics.std.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
+                throw .located("\(path): error: standardization.std[\(bad)] is \(statistics.std[bad]), not a positive number; "
+                    + "the file is damaged: run the experiment again with --force to rewrite the run folder")
+            }
+        }
         let hash = SHA256Digest.hex(resolved)
         guard file.metadata["resolved_sha256"] == hash else {
             throw .located(ModelFileError.mismatch(path: path, reason: "it was not trained from \(resolvedPath) "

@@ -56,9 +56,8 @@ public struct ModelBuilder {
     /// Training, validation (when the experiment asks for it) and test sources of `dataset`.
     ///
     /// With `standardize: true` the statistics come from the training source alone, after a validation
-    /// split is cut off, and the same preprocessing then serves validation and test; `savedStandardization`
-    /// (a run folder's) is used instead of fitting them again.
-    public func sources(_ dataset: LoadedDataset, savedStandardization: Standardization? = nil) throws(DatasetError)
+    /// split is cut off, and the same preprocessing then serves validation and test.
+    public func sources(_ dataset: LoadedDataset) throws(DatasetError)
         -> (train: BatchSource, validation: BatchSource?, test: BatchSource)
     {
         let train: DatasetSplit, validation: DatasetSplit?
@@ -71,7 +70,7 @@ public struct ModelBuilder {
         }
         var preprocessing = self.preprocessing
         if experiment.data.standardize {
-            preprocessing.standardization = savedStandardization ?? Standardization.fit(train.preprocessed(preprocessing))
+            preprocessing.standardization = Standardization.fit(train.preprocessed(preprocessing))
         }
         let test = dataset.test.preprocessed(preprocessing)
         let validationSource = experiment.fit.validation == .test ? test : validation?.preprocessed(preprocessing)

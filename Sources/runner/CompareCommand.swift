@@ -32,8 +32,10 @@ struct CompareCommand: ParsableCommand {
 
             Examples:
               runner compare
-              runner compare results/mnist-dense --baseline results/mnist-dense/seed=42-3fa9c21b
-              runner compare results/mnist-dense --runs --sort -test_accuracy --format markdown
+              runner compare results/mnist-dense \\
+                --baseline results/mnist-dense/seed=42-3fa9c21b
+              runner compare results/mnist-dense --runs --sort -test_accuracy \\
+                --format markdown
             """
     )
 

@@ -67,6 +67,25 @@ final class PreprocessingFileTests: XCTestCase {
         XCTAssertEqual(saved.standardization?.mean.count, 2)
     }
 
+    func testStatisticsOfAnotherWidthOrAZeroDivisorAreADamagedFileNotACrash() throws {
+        let fixture = LifecycleFixture()
+        let folder = try fixture.train(fixture.experimentText(preprocess: "{flatten: true, scale: 255, standardize: true}"))
+        let path = folder + "/" + PreprocessingFile.name
+        let cases: [(String, String)] = [
+            ("{\"standardization\": {\"mean\": [0, 0], \"std\": [1, 1]}}\n",
+             "\(path): error: its statistics are for 2 features, the model takes 16; the file is damaged: run the experiment again with --force to rewrite the run folder"),
+            ("{\"standardization\": {\"mean\": [\(Array(repeating: "0", count: 16).joined(separator: ", "))], \"std\": [\(Array(repeating: "1", count: 15).joined(separator: ", ")), 0]}}\n",
+             "\(path): error: standardization.std[15] is 0.0, not a positive number; the file is damaged: run the experiment again with --force to rewrite the run folder"),
+        ]
+        for (text, message) in cases {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try SavedModel(folder: folder)) { error in
+                guard case RunnerFailure.located(let found)? = error as? RunnerFailure else { return XCTFail("\(error)") }
+                XCTAssertEqual(found, message)
+            }
+        }
+    }
+
     func testADamagedFileIsNamedWithWhatIsWrong() throws {
         let folder = TemporaryDirectory()
         folder.write(PreprocessingFile.name, "{\"standardization\": {\"mean\": [1, 2], \"std\": [1]}}\n")

@@ -69,7 +69,7 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(slurm.status, 0, slurm.stderr)
         XCTAssertTrue(slurm.stdout.hasPrefix("Sweep of sweep-cli: 2 runs compiled; Slurm script s.sbatch (array 0-1)\n"), slurm.stdout)
         let script = try String(contentsOfFile: folder.path + "/s.sbatch", encoding: .utf8)
-        XCTAssertTrue(script.contains("x.yaml --set seed=7 --quiet ;;") && script.contains("x.yaml --set seed=9 --quiet ;;"), script)
+        XCTAssertTrue(script.contains("x.yaml --set seed=7 ;;") && script.contains("x.yaml --set seed=9 ;;"), script)
         let bad = try RunnerProcess.run(["sweep", "x.yaml", "--seeds", "0"], in: folder.url)
         XCTAssertEqual(bad.status, 2)
         XCTAssertEqual(bad.stderr, "--seeds 0:1:9: error: --seeds must be at least 1, not 0\n")
