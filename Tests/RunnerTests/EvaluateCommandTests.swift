@@ -76,6 +76,21 @@ final class EvaluateCommandTests: XCTestCase {
         XCTAssertEqual(Self.evaluatedText(again.stdout), try Self.recordedTestText(run))
     }
 
+    func testOtherDataWithMoreClassesThanTheModelHasOutputsIsRefused() throws {
+        let results = TemporaryDirectory("runner-results")
+        let run = try Self.train(results)
+        let folder = TemporaryDirectory("runner-idx")
+        for split in ["train", "t10k"] {
+            folder.write("\(split)-images-idx3-ubyte", TinyIDXDataset.idx([20, 28, 28], Array(repeating: 7, count: 20 * 784)))
+            folder.write("\(split)-labels-idx1-ubyte", TinyIDXDataset.idx([20], (0..<20).map { UInt8($0) }))
+        }
+        let r = try RunnerProcess.run(["evaluate", run, "--data", folder.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(r.stderr, "error: '\(folder.path)' has labels up to 19, the model in \(run) has 10 outputs; "
+            + "evaluate it on data with at most 10 classes\n")
+    }
+
     func testEarlyStoppingsRestoredWeightsAreTheSavedOnesAndTheConfusionMatrixAgrees() throws {
         let results = TemporaryDirectory("runner-results")
         let r = try RunnerProcess.run(["experiments/mnist-early-stopping.yaml", "-q", "--set", "model.layers[0].dense=8",
