@@ -41,24 +41,12 @@ public final class Dense: Layer {
     public func forward(
         _ input: UnsafePointer<Float>, rows: Int, parameters: Parameters, buffers: LayerBuffers, training: Bool
     ) {
-        let units = spec.units, inputWidth = inputWidth, z = buffers.preActivation, y = buffers.output
-        let w = UnsafePointer(parameters.values(kernel)), b = bias.map { UnsafePointer(parameters.values($0)) }
-        let activation = activation, perTile = activation != .softmax
-        let tiles = ProductTiles(columns: units)
-        WorkerPool.shared.run(tasks: tiles.count) { index in
-            let (start, width) = tiles[index]
-            if let b {
-                for r in 0..<rows { (z + r * units + start).update(from: b + start, count: width) }
-            }
-            BLAS.sgemm(m: rows, n: width, k: inputWidth, a: input, b: w + start, ldb: units,
-                       beta: b == nil ? 0 : 1, c: z + start, ldc: units)
-            if perTile {
-                for r in 0..<rows {
-                    activation.forward(UnsafePointer(z + r * units + start), y + r * units + start, rows: 1, columns: width)
-                }
-            }
-        }
-        if !perTile { activation.forward(UnsafePointer(z), y, rows: rows, columns: units) }
+        let job = DenseForwardTiles(
+            input: input, rows: rows, inputWidth: inputWidth, units: spec.units, tiles: ProductTiles(columns: spec.units),
+            w: UnsafePointer(parameters.values(kernel)), b: bias.map { UnsafePointer(parameters.values($0)) },
+            z: buffers.preActivation, y: buffers.output, activation: activation, perTile: activation != .softmax)
+        WorkerPool.shared.run(tasks: job.tiles.count, job)
+        if !job.perTile { activation.forward(UnsafePointer(job.z), job.y, rows: rows, columns: spec.units) }
     }
 
     /// `dZ = f'(Z) * dY`, then `dW = Xᵀ dZ`, `db = column sums of dZ` and `dX = dZ Wᵀ`, on the pool.
@@ -71,42 +59,81 @@ public final class Dense: Layer {
         _ input: UnsafePointer<Float>, rows: Int, parameters: Parameters, buffers: LayerBuffers,
         gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?
     ) {
-        let units = spec.units, inputWidth = inputWidth, dz = buffers.outputGradient
+        let units = spec.units, dz = buffers.outputGradient
         let x = UnsafePointer(buffers.preActivation), y = UnsafePointer(buffers.output)
-        let activation = activation
         let perTile = !gradientIsPreActivation && activation != .softmax
         if !gradientIsPreActivation && !perTile {
             activation.backward(x: x, y: y, dy: dz, dx: dz, rows: rows, columns: units)
         }
-        let dw = parameters.gradients(kernel), db = bias.map { parameters.gradients($0) }
-        let tiles = ProductTiles(columns: units)
-        WorkerPool.shared.run(tasks: tiles.count) { index in
-            let (start, width) = tiles[index]
-            if perTile {
-                for r in 0..<rows {
-                    let offset = r * units + start
-                    activation.backward(x: x + offset, y: y + offset, dy: dz + offset, dx: dz + offset, rows: 1, columns: width)
-                }
-            }
-            BLAS.sgemm(transposeA: true, m: inputWidth, n: width, k: rows, a: input, lda: inputWidth,
-                       b: dz + start, ldb: units, beta: 0, c: dw + start, ldc: units)
-            if let db {
-                let part = db + start
-                part.update(repeating: 0, count: width)
-                for r in 0..<rows {
-                    let row = dz + r * units + start
-                    for j in 0..<width { part[j] += row[j] }
-                }
-            }
-        }
+        let gradients = DenseGradientTiles(
+            input: input, rows: rows, inputWidth: inputWidth, units: units, tiles: ProductTiles(columns: units),
+            x: x, y: y, dz: dz, dw: parameters.gradients(kernel), db: bias.map { parameters.gradients($0) },
+            activation: activation, perTile: perTile)
+        WorkerPool.shared.run(tasks: gradients.tiles.count, gradients)
         guard let inputGradient else { return }
-        let w = UnsafePointer(parameters.values(kernel)), dzIn = UnsafePointer(dz)
-        let inputTiles = ProductTiles(columns: inputWidth)
-        WorkerPool.shared.run(tasks: inputTiles.count) { index in
-            let (start, width) = inputTiles[index]
-            // Columns start..<start+width of dX = dZ Wᵀ are dZ times rows start..<start+width of W, transposed.
-            BLAS.sgemm(transposeB: true, m: rows, n: width, k: units, a: dzIn, lda: units,
-                       b: w + start * units, ldb: units, beta: 0, c: inputGradient + start, ldc: inputWidth)
+        let inputTiles = DenseInputGradientTiles(
+            rows: rows, inputWidth: inputWidth, units: units, tiles: ProductTiles(columns: inputWidth),
+            dz: UnsafePointer(dz), w: UnsafePointer(parameters.values(kernel)), dx: inputGradient)
+        WorkerPool.shared.run(tasks: inputTiles.tiles.count, inputTiles)
+    }
+}
+
+/// Forward, per column tile: the bias slice copied into Z's rows, `Z[:, tile] += X W[:, tile]`, `Y = f(Z)` on the slice.
+private struct DenseForwardTiles: PoolJob {
+    let input: UnsafePointer<Float>, rows: Int, inputWidth: Int, units: Int, tiles: ProductTiles
+    let w: UnsafePointer<Float>, b: UnsafePointer<Float>?
+    let z: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>
+    let activation: Activation, perTile: Bool
+
+    func run(task: Int) {
+        let (start, width) = tiles[task]
+        if let b {
+            for r in 0..<rows { (z + r * units + start).update(from: b + start, count: width) }
         }
+        BLAS.sgemm(m: rows, n: width, k: inputWidth, a: input, b: w + start, ldb: units,
+                   beta: b == nil ? 0 : 1, c: z + start, ldc: units)
+        guard perTile else { return }
+        for r in 0..<rows {
+            activation.forward(UnsafePointer(z + r * units + start), y + r * units + start, rows: 1, columns: width)
+        }
+    }
+}
+
+/// Backward, per column tile of W: `dZ = f'(Z) dY` on the slice, `dW[:, tile] = Xᵀ dZ[:, tile]`, `db[tile]`.
+private struct DenseGradientTiles: PoolJob {
+    let input: UnsafePointer<Float>, rows: Int, inputWidth: Int, units: Int, tiles: ProductTiles
+    let x: UnsafePointer<Float>, y: UnsafePointer<Float>, dz: UnsafeMutablePointer<Float>
+    let dw: UnsafeMutablePointer<Float>, db: UnsafeMutablePointer<Float>?
+    let activation: Activation, perTile: Bool
+
+    func run(task: Int) {
+        let (start, width) = tiles[task]
+        if perTile {
+            for r in 0..<rows {
+                let offset = r * units + start
+                activation.backward(x: x + offset, y: y + offset, dy: dz + offset, dx: dz + offset, rows: 1, columns: width)
+            }
+        }
+        BLAS.sgemm(transposeA: true, m: inputWidth, n: width, k: rows, a: input, lda: inputWidth,
+                   b: dz + start, ldb: units, beta: 0, c: dw + start, ldc: units)
+        guard let db else { return }
+        let part = db + start
+        part.update(repeating: 0, count: width)
+        for r in 0..<rows {
+            let row = dz + r * units + start
+            for j in 0..<width { part[j] += row[j] }
+        }
+    }
+}
+
+/// Backward, per column tile of dX: columns `tile` of `dX = dZ Wᵀ` are dZ times rows `tile` of W, transposed.
+private struct DenseInputGradientTiles: PoolJob {
+    let rows: Int, inputWidth: Int, units: Int, tiles: ProductTiles
+    let dz: UnsafePointer<Float>, w: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>
+
+    func run(task: Int) {
+        let (start, width) = tiles[task]
+        BLAS.sgemm(transposeB: true, m: rows, n: width, k: units, a: dz, lda: units,
+                   b: w + start * units, ldb: units, beta: 0, c: dx + start, ldc: inputWidth)
     }
 }

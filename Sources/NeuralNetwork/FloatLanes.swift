@@ -45,9 +45,16 @@ extension SIMD4: FloatLanes where Scalar == Float {
 /// a time for the rest. The chunks depend on `count` only, never on the thread count.
 @inline(__always)
 func forEachLane<K: LaneKernel>(_ count: Int, _ kernel: K) {
-    let chunks = (count + laneChunk - 1) / laneChunk
-    WorkerPool.shared.run(tasks: chunks) { chunk in
-        var i = chunk * laneChunk
+    WorkerPool.shared.run(tasks: (count + laneChunk - 1) / laneChunk, LaneChunks(count: count, kernel: kernel))
+}
+
+/// `forEachLane`'s pass: chunk `task` of `0..<count`.
+private struct LaneChunks<K: LaneKernel>: PoolJob {
+    let count: Int, kernel: K
+
+    @inline(__always)
+    func run(task: Int) {
+        var i = task * laneChunk
         let end = min(count, i + laneChunk)
         while i &+ 4 <= end {
             kernel.apply(SIMD4<Float>.self, at: i)

@@ -35,14 +35,9 @@ extension BLAS {
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>
     ) {
-        let tiles = ProductTiles(columns: n)
-        WorkerPool.shared.run(tasks: tiles.count) { index in
-            let (start, width) = tiles[index]
-            // op(B)'s columns start... are B's columns (B is k x n) or B's rows (B is n x k).
-            let tile = transposeB ? b + start * k : b + start
-            sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: width, k: k, a: a,
-                  b: tile, ldb: transposeB ? k : n, beta: 0, c: c + start, ldc: n)
-        }
+        let job = TiledProduct(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, b: b, c: c,
+                               tiles: ProductTiles(columns: n))
+        WorkerPool.shared.run(tasks: job.tiles.count, job)
     }
 
     /// The rate in GFLOP/s of `tiledProduct` on one shape (2mnk per call), timed as `measureSgemmGFLOPS` times
@@ -52,5 +47,20 @@ extension BLAS {
     ) -> Double {
         measureSgemmGFLOPS(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
                            minimumSeconds: minimumSeconds, tiled: true)
+    }
+}
+
+/// `BLAS.tiledProduct`'s pass: one sgemm per tile of C's columns.
+private struct TiledProduct: PoolJob {
+    let transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int
+    let a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>
+    let tiles: ProductTiles
+
+    func run(task: Int) {
+        let (start, width) = tiles[task]
+        // op(B)'s columns start... are B's columns (B is k x n) or B's rows (B is n x k).
+        let tile = transposeB ? b + start * k : b + start
+        BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: width, k: k, a: a,
+                   b: tile, ldb: transposeB ? k : n, beta: 0, c: c + start, ldc: n)
     }
 }

@@ -15,8 +15,8 @@ import Darwin
 /// The size is `OPENBLAS_NUM_THREADS` (what sweeps and Slurm scripts set per child), else the online cores;
 /// OpenBLAS itself is made single-threaded (`BLAS.makeSingleThreaded`), one product per task.
 ///
-/// Allocation-free after start: the pass's closure is non-escaping (its context lives on the caller's
-/// stack), workers wait on one condition variable and claim tasks under one mutex. A pass started while
+/// Allocation-free after start: a pass is a `PoolJob` struct on the caller's stack, workers wait on one
+/// condition variable and claim tasks under one mutex. A pass started while
 /// another runs (a nested call, or a second thread) runs its tasks inline, in order: the same bits.
 public final class WorkerPool: @unchecked Sendable {
     /// The pool every engine pass runs on, sized once at first use.
@@ -29,7 +29,8 @@ public final class WorkerPool: @unchecked Sendable {
     private let wake: UnsafeMutablePointer<pthread_cond_t>
     private let finished: UnsafeMutablePointer<pthread_cond_t>
     // Guarded by `mutex`.
-    private var job: ((Int) -> Void)?
+    private var job: ((UnsafeRawPointer, Int) -> Void)?
+    private var jobContext: UnsafeRawPointer?
     private var taskCount = 0
     private var nextTask = 0
     private var workersStillIn = 0
@@ -66,46 +67,60 @@ public final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Runs `body(task)` for every task in `0..<tasks`, on this thread and the workers, and returns when all are done.
-    public func run(tasks: Int, _ body: (Int) -> Void) {
+    /// Runs `job.run(task:)` for every task in `0..<tasks`, on this thread and the workers, and returns when all are done.
+    ///
+    /// Why a `PoolJob` value and not a closure: a closure the workers can call must escape, and
+    /// `withoutActuallyEscaping` boxes a non-escaping one on the heap (32 bytes per pass, which
+    /// `AllocationTests.testFitOnTheWorkerPoolAllocatesNothingPerStep` caught). The job is a struct on the
+    /// caller's stack instead; the workers get its address and `J.invoke`, a function with no context once
+    /// this is specialised for `J` (always inlined, so it is at every call site).
+    @inline(__always)
+    func run<J: PoolJob>(tasks: Int, _ job: J) {
         guard tasks > 1, threadCount > 1 else {
-            for task in 0..<max(tasks, 0) { body(task) }
+            for task in 0..<max(tasks, 0) { job.run(task: task) }
             return
         }
-        pthread_mutex_lock(mutex)
-        if busy {
-            pthread_mutex_unlock(mutex)
-            for task in 0..<tasks { body(task) }
-            return
-        }
-        busy = true
-        withoutActuallyEscaping(body) { escapable in
-            job = escapable
-            taskCount = tasks
-            nextTask = 0
-            workersStillIn = threadCount - 1
-            generation &+= 1
-            pthread_cond_broadcast(wake)
-            pthread_mutex_unlock(mutex)
-            runClaimedTasks(escapable)
-            pthread_mutex_lock(mutex)
-            // Every worker has let go of the closure before it goes out of scope.
-            while workersStillIn > 0 { pthread_cond_wait(finished, mutex) }
-            job = nil
-            busy = false
-            pthread_mutex_unlock(mutex)
+        withUnsafePointer(to: job) { pointer in
+            start(tasks: tasks, context: UnsafeRawPointer(pointer), invoke: J.invoke)
         }
     }
 
+    /// Hands `tasks` tasks of `invoke(context, task)` to the workers, takes its own share, and waits for all.
+    func start(tasks: Int, context: UnsafeRawPointer, invoke: @escaping (UnsafeRawPointer, Int) -> Void) {
+        pthread_mutex_lock(mutex)
+        if busy {
+            pthread_mutex_unlock(mutex)
+            for task in 0..<tasks { invoke(context, task) }
+            return
+        }
+        busy = true
+        job = invoke
+        jobContext = context
+        taskCount = tasks
+        nextTask = 0
+        workersStillIn = threadCount - 1
+        generation &+= 1
+        pthread_cond_broadcast(wake)
+        pthread_mutex_unlock(mutex)
+        runClaimedTasks(invoke, context)
+        pthread_mutex_lock(mutex)
+        // Every worker is done with the job before the caller's stack frame that holds it goes away.
+        while workersStillIn > 0 { pthread_cond_wait(finished, mutex) }
+        job = nil
+        jobContext = nil
+        busy = false
+        pthread_mutex_unlock(mutex)
+    }
+
     /// Claims the pass's next task until none is left.
-    private func runClaimedTasks(_ body: (Int) -> Void) {
+    private func runClaimedTasks(_ invoke: (UnsafeRawPointer, Int) -> Void, _ context: UnsafeRawPointer) {
         while true {
             pthread_mutex_lock(mutex)
             let task = nextTask
             if task < taskCount { nextTask += 1 }
             pthread_mutex_unlock(mutex)
             guard task < taskCount else { return }
-            body(task)
+            invoke(context, task)
         }
     }
 
@@ -115,13 +130,25 @@ public final class WorkerPool: @unchecked Sendable {
         while true {
             while generation == seen { pthread_cond_wait(wake, mutex) }
             seen = generation
-            if let body = job {
+            if let invoke = job, let context = jobContext {
                 pthread_mutex_unlock(mutex)
-                runClaimedTasks(body)
+                runClaimedTasks(invoke, context)
                 pthread_mutex_lock(mutex)
             }
             workersStillIn -= 1
             if workersStillIn == 0 { pthread_cond_signal(finished) }
         }
+    }
+}
+
+/// One parallel pass: its operands, and what task `task` of it does. Tasks write disjoint parts of the output.
+protocol PoolJob {
+    func run(task: Int)
+}
+
+extension PoolJob {
+    /// `run(task:)` on the job at `context` (a `Self` on the caller's stack).
+    static func invoke(_ context: UnsafeRawPointer, _ task: Int) {
+        context.assumingMemoryBound(to: Self.self).pointee.run(task: task)
     }
 }
