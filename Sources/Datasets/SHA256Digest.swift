@@ -19,4 +19,9 @@ public enum SHA256Digest {
         }
         return String(decoding: text, as: UTF8.self)
     }
+
+    /// The SHA-256 of a file's bytes as stored (a .gz is not decompressed): a data file's content digest.
+    public static func hex(ofFileAt path: String) throws(DatasetError) -> String {
+        hex(try DatasetFile.read(path))
+    }
 }

@@ -9,32 +9,38 @@ import Darwin
 public enum BLAS {
     /// `C = alpha * op(A) * op(B) + beta * C`, all row-major; op(A) is m x k, op(B) is k x n, C is m x n.
     ///
-    /// `lda`, `ldb` and `ldc` default to the packed row lengths of A, B and C as stored.
-    /// With `beta == 1` OpenBLAS accumulates straight into C, so a bias copied into C first costs
-    /// no more than the zeroing `beta == 0` does.
+    /// `lda`, `ldb` and `ldc` default to the packed row lengths of A, B and C as stored; a tile of a
+    /// larger matrix passes the larger matrix's row length. With `beta == 1` OpenBLAS accumulates straight
+    /// into C, so a bias copied into C first costs no more than the zeroing `beta == 0` does.
     @inline(__always)
     static func sgemm(
         transposeA: Bool = false, transposeB: Bool = false,
         m: Int, n: Int, k: Int,
-        alpha: Float = 1, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-        beta: Float, c: UnsafeMutablePointer<Float>
+        alpha: Float = 1, a: UnsafePointer<Float>, lda: Int? = nil, b: UnsafePointer<Float>, ldb: Int? = nil,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int? = nil
     ) {
-        let lda = transposeA ? m : k
-        let ldb = transposeB ? k : n
         cblas_sgemm(
             CblasRowMajor,
             transposeA ? CblasTrans : CblasNoTrans,
             transposeB ? CblasTrans : CblasNoTrans,
             blasint(m), blasint(n), blasint(k),
-            alpha, a, blasint(lda), b, blasint(ldb),
-            beta, c, blasint(n)
+            alpha, a, blasint(lda ?? (transposeA ? m : k)), b, blasint(ldb ?? (transposeB ? k : n)),
+            beta, c, blasint(ldc ?? n)
         )
     }
 
-    /// Times repeated `C = op(A) * op(B)` products of one shape and returns the rate in GFLOP/s (2mnk per call).
-    ///
-    /// The benchmark divides the model's achieved rate by this one, measured on the model's own shapes
-    /// in the same process, to report how close the engine gets to raw sgemm.
+    /// One OpenBLAS thread per call: the engine's `WorkerPool` runs the products' tiles side by side, and
+    /// OpenBLAS' own threads would change its summation order with their number.
+    static func makeSingleThreaded() { openblas_set_num_threads(1) }
+
+    /// OpenBLAS' own threads for a while (the benchmark's reference rate), then one again.
+    public static func withOpenBLASThreads<T>(_ count: Int, _ body: () -> T) -> T {
+        _ = WorkerPool.shared  // started first, so its own `makeSingleThreaded` cannot undo the count
+        openblas_set_num_threads(Int32(count))
+        defer { openblas_set_num_threads(1) }
+        return body()
+    }
+
     /// The kernel family OpenBLAS chose for this CPU at load time (e.g. `Haswell`, `SkylakeX`, `Prescott`).
     public static var coreName: String { String(cString: openblas_get_corename()) }
 
@@ -45,13 +51,20 @@ public enum BLAS {
         return text
     }
 
-    /// The threads OpenBLAS runs a product on (`OPENBLAS_NUM_THREADS`, or one per core).
-    public static var threadCount: Int { Int(openblas_get_num_threads()) }
+    /// The threads the engine runs on (`WorkerPool.shared`: `OPENBLAS_NUM_THREADS`, or one per core);
+    /// OpenBLAS itself runs one thread inside each task.
+    public static var threadCount: Int { WorkerPool.shared.threadCount }
 
+    /// Times repeated `C = op(A) * op(B)` products of one shape and returns the rate in GFLOP/s (2mnk per call).
+    ///
+    /// The benchmark divides the model's achieved rate by this one, measured on the model's own shapes
+    /// in the same process, to report how close the engine gets to raw sgemm.
+    /// It runs OpenBLAS as it is set (one thread, unless inside `withOpenBLASThreads`).
     public static func measureSgemmGFLOPS(
-        m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, minimumSeconds: Double
+        m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, minimumSeconds: Double, tiled: Bool = false
     ) -> Double {
         precondition(m > 0 && n > 0 && k > 0, "sgemm shape must be positive")
+        _ = WorkerPool.shared
         let a = UnsafeMutablePointer<Float>.allocate(capacity: m * k)
         let b = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
         let c = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
@@ -60,7 +73,11 @@ public enum BLAS {
         for i in 0..<(m * k) { a[i] = Float(i % 7) * 0.125 - 0.375 }
         for i in 0..<(k * n) { b[i] = Float(i % 5) * 0.25 - 0.5 }
         let product = {
-            sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, b: b, beta: 0, c: c)
+            if tiled {
+                tiledProduct(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, b: b, c: c)
+            } else {
+                sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, b: b, beta: 0, c: c)
+            }
         }
         product()  // warm-up: thread start, page faults, packing buffers
         var calls = 0

@@ -3,8 +3,10 @@ import Foundation
 import NeuralNetwork
 import Training
 
-/// `runner bench`: this machine's sgemm rate on the model's own shapes, then the experiment timed in the same
-/// process: data load, seconds per epoch, the achieved GFLOP/s as a share of the sgemm rate, peak RSS.
+/// `runner bench`: on the model's own shapes, the rate of the engine's products (tiled on the worker pool,
+/// OpenBLAS single-threaded in each tile) and of OpenBLAS' own multi-threaded sgemm on as many threads, then
+/// the experiment timed in the same process: data load, seconds per epoch, the achieved GFLOP/s as a share of
+/// both rates, peak RSS. The three are measured back to back, so on a loaded machine their ratios still hold.
 public struct Benchmark {
     public var experiment: Experiment
 
@@ -19,12 +21,8 @@ public struct Benchmark {
         let (sources, trainer) = (prepared.sources, prepared.trainer)
         let widths = [trainer.model.inputWidth] + trainer.model.specs.map(\.units)
         let products = MatrixProducts(widths: widths, batchSize: experiment.fit.batchSize)
-        let sgemmSecondsPerSample = products.shapes.reduce(0.0) { total, shape in
-            let rate = BLAS.measureSgemmGFLOPS(m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA,
-                                               transposeB: shape.transposeB, minimumSeconds: 0.3)
-            return total + shape.flopsPerSample / (rate * 1e9)
-        }
-        let sgemmRate = products.flopsPerSample / sgemmSecondsPerSample / 1e9
+        let threads = WorkerPool.shared.threadCount
+        let (engineRate, openBLASRate) = Self.productRates(products, threads: threads)
 
         var stepSeconds: [Double] = []
         var epochSeconds: [Double] = []
@@ -52,18 +50,43 @@ public struct Benchmark {
         let achieved = epochGFLOP / perEpoch
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
+        let environment = ProcessInfo.processInfo.environment
         let lines = [
-            "openblas core:          \(BLAS.coreName) (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"))",
-            String(format: "sgemm rate, model shapes: %.1f GFLOP/s", sgemmRate),
+            "kernel family:           \(BLAS.coreName) (OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "unset")), "
+                + "\(threads) thread\(threads == 1 ? "" : "s") (OPENBLAS_NUM_THREADS=\(environment["OPENBLAS_NUM_THREADS"] ?? "unset"))",
+            String(format: "engine products:         %.1f GFLOP/s on the model's shapes (tiled, same bits on any thread count)", engineRate),
+            String(format: "OpenBLAS' own:           %.1f GFLOP/s on %d thread", openBLASRate, threads)
+                + (threads == 1 ? "" : "s") + String(format: " (engine products = %.0f%% of it)", engineRate / openBLASRate * 100),
             String(format: "data load:               %.3f s", loadSeconds),
             String(format: "work per epoch:          %.1f GFLOP (train steps)", epochGFLOP),
             String(format: "seconds per epoch:       %.3f s train steps, %.3f s with validation (median of epochs 2-%d)",
                    perEpoch, perEpochWithValidation, fit.epochs),
-            String(format: "achieved:                %.1f GFLOP/s = %.0f%% of the sgemm rate", achieved, achieved / sgemmRate * 100),
+            String(format: "achieved:                %.1f GFLOP/s = %.0f%% of the engine's product rate (%.0f%% of OpenBLAS' own)",
+                   achieved, achieved / engineRate * 100, achieved / openBLASRate * 100),
             String(format: "fit total:               %.2f s for %d epochs", fitSeconds, fit.epochs),
             String(format: "peak RSS:                %.0f MB", Double(usage.ru_maxrss) / 1024),
         ]
         return lines
+    }
+
+    /// The engine's tiled products and OpenBLAS' own `threads`-thread sgemm on every shape, interleaved in
+    /// three rounds of 0.1 s each and the best round of each kept: on a machine others are loading, a
+    /// burst of their work then lowers neither rate alone.
+    static func productRates(_ products: MatrixProducts, threads: Int) -> (engine: Double, openBLAS: Double) {
+        var engine: [Double] = Array(repeating: 0, count: products.shapes.count), own = engine
+        for _ in 0..<3 {
+            for (index, shape) in products.shapes.enumerated() {
+                engine[index] = max(engine[index], BLAS.measureTiledGFLOPS(
+                    m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA, transposeB: shape.transposeB,
+                    minimumSeconds: 0.1))
+                own[index] = max(own[index], BLAS.withOpenBLASThreads(threads) {
+                    BLAS.measureSgemmGFLOPS(m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA,
+                                            transposeB: shape.transposeB, minimumSeconds: 0.1)
+                })
+            }
+        }
+        let indices = Array(products.shapes.indices)
+        return (products.rate(indices.map { engine[$0] }), products.rate(indices.map { own[$0] }))
     }
 
     static func median(_ values: [Double]) -> Double {
@@ -97,4 +120,11 @@ struct MatrixProducts {
     }
 
     var flopsPerSample: Double { shapes.reduce(0) { $0 + $1.flopsPerSample } }
+
+    /// The rate of one step's products together from each shape's rate (GFLOP/s, in `shapes` order): total
+    /// flops over the sum of each shape's time.
+    func rate(_ rates: [Double]) -> Double {
+        let seconds = zip(shapes, rates).reduce(0.0) { $0 + $1.0.flopsPerSample / ($1.1 * 1e9) }
+        return flopsPerSample / seconds / 1e9
+    }
 }

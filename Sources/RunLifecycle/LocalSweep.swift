@@ -30,7 +30,8 @@ public struct LocalSweep {
         var pending: [Int] = []
         var completed: [(label: String, folder: String)] = []
         for (i, run) in plan.runs.enumerated() {
-            if let folder = folders.completedFolder(name: run.experiment.name, resolvedJSON: run.resolvedJSON) {
+            if let folder = folders.completedFolder(name: run.experiment.name, resolvedJSON: run.resolvedJSON,
+                                                  experiment: run.experiment) {
                 completed.append((SweepRequest.label(run), folder))
             } else {
                 pending.append(i)

@@ -1,3 +1,4 @@
+import ExperimentCompiler
 import Foundation
 import RunStore
 
@@ -11,9 +12,9 @@ struct SweepFolders {
         place(name, resolvedJSON).existingFolder()
     }
 
-    /// The folder of a completed run of exactly this resolved experiment.
-    func completedFolder(name: String, resolvedJSON: String) -> String? {
-        place(name, resolvedJSON).completedFolder(resolvedJSON: resolvedJSON)
+    /// The folder of a completed run of exactly this resolved experiment on the same data (`DataDigest`).
+    func completedFolder(name: String, resolvedJSON: String, experiment: Experiment) -> String? {
+        place(name, resolvedJSON).completedFolder(resolvedJSON: resolvedJSON, dataDigest: DataDigest.of(experiment))
     }
 
     private func place(_ name: String, _ resolvedJSON: String) -> RunFolder {

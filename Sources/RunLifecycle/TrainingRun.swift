@@ -32,7 +32,8 @@ public struct TrainingRun {
         let resolved = experiment.resolvedJSONText
         let place = RunFolder(root: resultsRoot, name: experiment.name, id: RunID(resolvedJSON: resolved, overrides: overrides))
         // Checked before loading any data, so a rerun sweep passes over finished runs in milliseconds.
-        if !force, let folder = place.completedFolder(resolvedJSON: resolved) { return skipped(folder) }
+        let dataDigest = DataDigest.of(experiment)
+        if !force, let folder = place.completedFolder(resolvedJSON: resolved, dataDigest: dataDigest) { return skipped(folder) }
         let prepared = try PreparedRun(experiment)
         let lock = try written { () throws(ResultsWriteError) in try place.openLock() }
         if !lock.tryLock() {
@@ -40,11 +41,12 @@ public struct TrainingRun {
             try written { () throws(ResultsWriteError) in try lock.lock() }
         }
         // Checked again under the lock: the runner we waited for has finished this very run.
-        if !force, let folder = place.completedFolder(resolvedJSON: resolved) { return skipped(folder) }
+        if !force, let folder = place.completedFolder(resolvedJSON: resolved, dataDigest: dataDigest) { return skipped(folder) }
         let folder = try written { () throws(ResultsWriteError) in try place.prepareFolder() }
         var record = RunRecord(
             name: experiment.name, runID: String(folder.split(separator: "/").last ?? ""),
-            command: CommandLine.arguments, overrides: overrides, threads: BLAS.threadCount, versions: RunnerVersion.all)
+            command: CommandLine.arguments, overrides: overrides, threads: BLAS.threadCount, versions: RunnerVersion.all,
+            dataDigest: dataDigest)
         record.git = compiled.sourcePath.flatMap(SourceRevision.of(file:))
         let writer = RunWriter(folder: folder, record: record)
         try written { () throws(ResultsWriteError) in try writer.start(source: compiled.sourceBytes, resolvedJSON: resolved, preprocessing: prepared.preprocessing) }

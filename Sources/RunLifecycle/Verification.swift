@@ -1,8 +1,13 @@
 import Foundation
+import NeuralNetwork
 import RunStore
 
 /// A completed run trained again from its `resolved.json` into a temporary results root, and every
 /// deterministic file compared byte for byte (all but run.json, which holds times and host facts).
+///
+/// The thread count never changes a bit (the engine's tasks do not depend on it), but OpenBLAS' kernel
+/// families round differently (AVX2 `Haswell` vs AVX-512 `SkylakeX`): when run.json's `kernel_family`
+/// differs from this machine's, a note on stderr says so before anything is compared.
 public struct Verification {
     /// The run folder, without a trailing slash.
     public var folder: String
@@ -18,6 +23,9 @@ public struct Verification {
     /// Trains the run again; the report says which files differ. The temporary root is removed unless `keep`.
     public func run() throws(RunnerFailure) -> (report: VerifyReport, again: String) {
         try requireCompletedRun(folder)
+        if let note = Self.kernelNote(recorded: RunRecord.recordedKernelFamily(inFolder: folder), here: BLAS.coreName) {
+            StandardError.write(note)
+        }
         let resolvedPath = folder + "/resolved.json"
         let resolved = try CompileStep.read(resolvedPath)
         var compiled = try CompileStep.compile(resolved, source: resolvedPath, overrides: [])
@@ -31,6 +39,13 @@ public struct Verification {
         let outcome = try TrainingRun(compiled: compiled, resultsRoot: scratch, overrides: [], force: true, quiet: quiet).execute()
         guard case let .trained(again) = outcome else { throw .runFailed("the run was not trained again") }
         return (try VerifyReport(original: folder, again: again), again)
+    }
+
+    /// `note: this run was trained with OpenBLAS' SkylakeX kernels, this machine uses Haswell: bits may differ`,
+    /// or nil when the families agree (or the run recorded none).
+    public static func kernelNote(recorded: String?, here: String) -> String? {
+        guard let recorded, recorded != here else { return nil }
+        return "note: this run was trained with OpenBLAS' \(recorded) kernels, this machine uses \(here): bits may differ"
     }
 
     private func requireCompletedRun(_ folder: String) throws(RunnerFailure) {

@@ -27,10 +27,12 @@ public struct RunFolder: Sendable {
             .map { experimentFolder + "/" + $0 }
     }
 
-    /// The folder of a completed run of exactly this experiment (its `resolved.json` is the same bytes).
-    public func completedFolder(resolvedJSON: String) -> String? {
+    /// The folder of a completed run of exactly this experiment on the same data: its `resolved.json` is the
+    /// same bytes and its run.json records the same `dataDigest` (`DataDigest`; nil for bundled data).
+    public func completedFolder(resolvedJSON: String, dataDigest: String? = nil) -> String? {
         guard let folder = existingFolder(), RunRecord.recordedStatus(inFolder: folder) == .completed,
-              FileManager.default.contents(atPath: folder + "/resolved.json") == Data(resolvedJSON.utf8)
+              FileManager.default.contents(atPath: folder + "/resolved.json") == Data(resolvedJSON.utf8),
+              RunRecord.recordedDataDigest(inFolder: folder) == dataDigest
         else { return nil }
         return folder
     }

@@ -21,10 +21,30 @@ public struct RunRecord: Sendable {
     public var versions: [String: String]
     /// The commit of the git repository holding the experiment file, when it is in one (as DVC and MLflow record it).
     public var git: SourceRevision?
+    /// The content digest of the data files (`DataDigest`), nil for a bundled dataset.
+    public var dataDigest: String?
+
+    /// The OpenBLAS kernels the products ran on (`Haswell`, `SkylakeX`, ...): the one machine fact that can
+    /// change bits (AVX2 and AVX-512 kernels round differently), whereas the thread count cannot.
+    public var kernelFamily: String? { versions["blas_core"] }
+
+    /// The data digest recorded in `folder/run.json`, nil when it records none.
+    public static func recordedDataDigest(inFolder folder: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
+        return (try? JSONValue(parsing: data))?["data_digest"]?.string
+    }
+
+    /// The kernel family recorded in `folder/run.json` (`kernel_family`, or an older run's `versions.blas_core`).
+    public static func recordedKernelFamily(inFolder folder: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
+              let record = try? JSONValue(parsing: data) else { return nil }
+        return record["kernel_family"]?.string ?? record["versions"]?["blas_core"]?.string
+    }
 
     public init(name: String, runID: String, command: [String], overrides: [String], threads: Int,
-                versions: [String: String], startedAt: Date = Date(), host: HostFacts = .current,
+                versions: [String: String], dataDigest: String? = nil, startedAt: Date = Date(), host: HostFacts = .current,
                 pid: Int32 = ProcessInfo.processInfo.processIdentifier) {
+        self.dataDigest = dataDigest
         self.name = name
         self.runID = runID
         self.command = command
@@ -53,6 +73,8 @@ public struct RunRecord: Sendable {
         ]
         if let error { members["error"] = .string(error) }
         if let git { members["git"] = .object(["commit": .string(git.commit), "dirty": .bool(git.dirty)]) }
+        if let kernelFamily { members["kernel_family"] = .string(kernelFamily) }
+        if let dataDigest { members["data_digest"] = .string(dataDigest) }
         return .object(members)
     }
 

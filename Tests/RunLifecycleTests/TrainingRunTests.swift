@@ -19,6 +19,29 @@ final class TrainingRunTests: XCTestCase {
         XCTAssertEqual(again, .skipped(folder: folder))
     }
 
+    /// The run id names data by path; run.json's `data_digest` covers the bytes, so an edit in place retrains.
+    func testACSVFileEditedInPlaceTrainsAgainIntoTheSameFolder() throws {
+        let fixture = LifecycleFixture()
+        func write(flip: Bool) -> String {
+            var rows = ["a,b,species"]
+            for i in 0..<40 { rows.append("\(i % 7),\(flip && i == 3 ? 5 : i % 3),\(i % 2 == 0 ? "cat" : "dog")") }
+            return fixture.folder.write("pets.csv", rows.joined(separator: "\n") + "\n")
+        }
+        let csv = write(flip: false)
+        let text = fixture.experimentText(dataset: "{csv: \(csv), label: species, test_fraction: 0.25}")
+            .replacingOccurrences(of: "{dense: 10, activation: softmax}", with: "{dense: 2, activation: softmax}")
+            .replacingOccurrences(of: "{flatten: true, scale: 255}", with: "{flatten: true}")
+        let folder = try fixture.train(text)
+        let digest = try XCTUnwrap(RunRecord.recordedDataDigest(inFolder: folder))
+        XCTAssertEqual(digest.count, 64)
+        let run = { try TrainingRun(compiled: fixture.compiled(text), resultsRoot: fixture.results, overrides: [], quiet: true).execute() }
+        XCTAssertEqual(try run(), .skipped(folder: folder))
+        _ = write(flip: true)
+        XCTAssertEqual(try run(), .trained(folder: folder))
+        XCTAssertNotEqual(RunRecord.recordedDataDigest(inFolder: folder), digest)
+        XCTAssertEqual(try run(), .skipped(folder: folder))
+    }
+
     func testAnExperimentWithMistakesIsEveryDiagnosticWithStatusTwo() throws {
         let fixture = LifecycleFixture()
         let text = fixture.experimentText().replacingOccurrences(of: "activation: relu", with: "activation: rleu")

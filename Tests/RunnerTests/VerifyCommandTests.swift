@@ -43,6 +43,19 @@ final class VerifyCommandTests: XCTestCase {
         _ = results
     }
 
+    func testAnotherKernelFamilyIsNotedBeforeComparing() throws {
+        let (results, run) = try trainedRun()
+        let record = run + "/run.json"
+        let text = try String(contentsOfFile: record, encoding: .utf8)
+        let here = try XCTUnwrap(RunFiles.json(record)["kernel_family"] as? String)
+        try text.replacingOccurrences(of: "\"kernel_family\": \"\(here)\"", with: "\"kernel_family\": \"Pretend\"")
+            .write(toFile: record, atomically: true, encoding: .utf8)
+        let r = try RunnerProcess.run(["verify", run, "-q"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "note: this run was trained with OpenBLAS' Pretend kernels, this machine uses \(here): bits may differ\n")
+        _ = results
+    }
+
     func testAFolderThatIsNotARunIsAUsageError() throws {
         let folder = TemporaryDirectory()
         let r = try RunnerProcess.run(["verify", folder.path])

@@ -92,6 +92,16 @@ final class AllocationTests: XCTestCase {
         }
     }
 
+    /// A model wide enough for the worker pool: 600 units are three product tiles, 477,010 parameters fifteen
+    /// optimizer chunks, so the workers run tasks every step and their allocations would count process-wide.
+    func testFitOnTheWorkerPoolAllocatesNothingPerStep() throws {
+        let (trainer, builder) = try trainer(["model.layers=[{dense: 600, activation: relu}, {dense: 10, activation: softmax}]"])
+        let (short, long) = sources(builder)
+        try assertNoAllocationPerStep(short, long) { train in
+            _ = try trainer.fit(train, validation: nil, epochs: 1, shuffle: true, seed: 3) { _ in }
+        }
+    }
+
     func testEvaluateAllocatesNothingPerBatch() throws {
         let (trainer, builder) = try trainer()
         let (short, long) = sources(builder)
