@@ -37,7 +37,13 @@ final class AllocationTests: XCTestCase {
         _ short: Input, _ long: Input, _ pass: (Input) throws -> Void, line: UInt = #line
     ) rethrows {
         try pass(short)
-        let few = try allocations { try pass(short) }, many = try allocations { try pass(long) }
+        var few = try allocations { try pass(short) }, many = try allocations { try pass(long) }
+        // A one-time lazy allocation (seen once in a full suite: 1 in 300 steps) can land in either pass; measured
+        // again it does not recur, while one allocation per step adds 300 every time. So up to three measurements.
+        for _ in 0..<2 where many.thread != few.thread {
+            few = try allocations { try pass(short) }
+            many = try allocations { try pass(long) }
+        }
         let steps = Self.longSteps - Self.shortSteps
         XCTAssertGreaterThan(few.thread, 0, "a call allocates its own buffers: is malloc interposed?", line: line)
         XCTAssertEqual(many.thread, few.thread, "\(many.thread - few.thread) allocations in \(steps) more steps", line: line)
