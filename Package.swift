@@ -31,7 +31,7 @@ let package = Package(
         // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
         .target(name: "Statistics"),
         .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
-        .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler", "Statistics"]),
+        .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler", "Datasets", "Statistics"]),
         .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML"]),
         .target(name: "RunLifecycle", dependencies: [
             "YAML", "ExperimentCompiler", "ModelKinds", "SeededRandom", "Datasets", "NeuralNetwork", "Training", "RunStore", "Sweeps",

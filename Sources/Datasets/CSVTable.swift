@@ -49,6 +49,13 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
+    /// `text` as one field of this dialect, for writers of CSV: quoted (quotes doubled) when it holds a comma,
+    /// a quote or a line end (RFC 4180), else as it is.
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + String(text.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
+    }
+
     /// The non-blank lines of `text` with their 1-based numbers, LF or CRLF line ends, a UTF-8 byte-order mark dropped.
     public static func lines(_ text: String) -> [(number: Int, text: Substring)] {
         // "\r\n" is one Character in Swift, so both line ends are separators here.

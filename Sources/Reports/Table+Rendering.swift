@@ -1,3 +1,4 @@
+import Datasets
 import RunStore
 import ExperimentCompiler
 
@@ -40,10 +41,7 @@ extension Table {
     /// RFC 4180: a field holding a comma, a quote or a line break is quoted, quotes doubled; a
     /// missing value is an empty field (pandas reads it as NaN).
     func csv() -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        let field = CSVTable.field
         let header = columns.map { field($0.key) }.joined(separator: ",") + "\n"
         return header + rows.map { row in row.map { $0.value == .null ? "" : field($0.text) }.joined(separator: ",") + "\n" }.joined()
     }

@@ -21,16 +21,10 @@ public struct Predictions {
         for row in 0..<rows {
             let values = outputs[(row * width)..<((row + 1) * width)]
             let predicted = ConfusionMatrix.argmax(values)
-            text += "\(row),\(predicted)," + (names.map { Self.field($0[predicted]) + "," } ?? "")
+            text += "\(row),\(predicted)," + (names.map { CSVTable.field($0[predicted]) + "," } ?? "")
                 + values.map { "\($0)" }.joined(separator: ",") + "\n"
         }
         return text
-    }
-
-    /// A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line end (RFC 4180).
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

@@ -63,8 +63,8 @@ public final class RunWriter {
         try AtomicFile.write(predictions.csv, to: path(TestPredictions.fileName))
     }
 
-    /// Writes `metrics.json` (test figures and the confusion matrix only for a completed run) and the final record.
-    /// Writes `metrics.json` from the trainer's `history` and the final status.
+    /// Writes `metrics.json` from the trainer's `history` (test figures and the confusion matrix only for a
+    /// completed run) and the final record.
     public func finish(_ status: RunStatus, history: History, test: Logs?, confusion: ConfusionMatrix? = nil,
                        error: String? = nil) throws(ResultsWriteError) {
         record.status = status
