@@ -19,7 +19,7 @@ struct Runner: ParsableCommand {
             """,
         version: RunnerVersion.runner,
         subcommands: [
-            RunCommand.self, CheckCommand.self, SweepCommand.self, CompareCommand.self, DiffCommand.self, PlotCommand.self,
+            RunCommand.self, CheckCommand.self, SweepCommand.self, CompareCommand.self, DiffCommand.self, PlotCommand.self, ReportCommand.self,
             VerifyCommand.self, EvaluateCommand.self, PredictCommand.self, DataCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: RunCommand.self
