@@ -1,6 +1,6 @@
 extension HTMLReport {
-    /// The page's style sheet: system fonts only (nothing to fetch), ten shades of the palette's blue for the
-    /// confusion matrices (`h0` to `h9`, tenths of a row), status colours.
+    /// The page's style sheet: system fonts only (nothing to fetch), nine shades of the palette's blue for the
+    /// confusion matrices (`h1` to `h9`, tenths of a row), status colours.
     static let style = #"""
 body { font-family: system-ui, "Segoe UI", "DejaVu Sans", sans-serif; color: #222; background: #fff; line-height: 1.4;
   max-width: 1000px; margin: 1.5em auto; padding: 0 1em; }
@@ -23,8 +23,7 @@ figure.chart { margin: 1em 0; }
 figure.chart svg { display: block; height: auto; }
 .matrix { display: inline-block; vertical-align: top; margin: 0 2em 1em 0; }
 table.confusion th, table.confusion td { text-align: right; padding: .15em .4em; border: 1px solid #eee; font-variant-numeric: tabular-nums; }
-table.confusion td.diagonal { outline: 2px solid #333; outline-offset: -2px; }
-.h0 { background: rgba(0, 114, 178, 0.05); }
+table.confusion td.d { outline: 2px solid #333; outline-offset: -2px; }
 .h1 { background: rgba(0, 114, 178, 0.15); }
 .h2 { background: rgba(0, 114, 178, 0.25); }
 .h3 { background: rgba(0, 114, 178, 0.35); }

@@ -43,9 +43,10 @@ extension HTMLReport {
             var cells = "<tr><th>\(name(c))</th>"
             if showsCells {
                 cells += row.enumerated().map { j, count in
-                    // Tenths of the row's share pick one of ten shades (classes in the style sheet): a fraction of the bytes of a colour per cell.
-                    let shade = count == 0 || total == 0 ? nil : min(Int(Double(count) / Double(total) * 10), 9)
-                    let classes = (shade.map { ["h\($0)"] } ?? []) + (j == c ? ["diagonal"] : [])
+                    // Tenths of the row's share pick one of nine shades (classes of the style sheet, a few bytes a
+                    // cell where a colour would take twenty); under a tenth stays white. `d` marks the diagonal.
+                    let shade = total == 0 ? 0 : min(Int(Double(count) / Double(total) * 10), 9)
+                    let classes = (shade > 0 ? ["h\(shade)"] : []) + (j == c ? ["d"] : [])
                     return (classes.isEmpty ? "<td>" : #"<td class="\#(classes.joined(separator: " "))">"#) + "\(count)</td>"
                 }.joined()
             }

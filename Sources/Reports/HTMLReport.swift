@@ -23,7 +23,7 @@ public struct HTMLReport: Sendable {
 
     /// The points all curves of the page may have together: beyond it, curves are thinned (every k-th epoch and
     /// the last), so the page stays under 2 MB whatever the number of runs and epochs.
-    public static let pointBudget = 40_000
+    public static let pointBudget = 30_000
     /// Curves of at most this many groups share a chart: the palette's size, so no two in a chart share a colour.
     public static let groupsPerChart = LearningCurveSVG.palette.count
 

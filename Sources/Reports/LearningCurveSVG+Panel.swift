@@ -10,8 +10,8 @@ extension LearningCurveSVG {
         /// At most this many points of a curve are drawn (`Style.pointsPerCurve`).
         let pointsPerCurve: Int
 
-        /// A curve with at most this many points gets a dot on every point; a longer one only on its isolated
-        /// points (a dot a point would hide a long curve and weigh a kilobyte per curve).
+        /// A curve of at most this many points gets a dot on every point; a longer one (thinned or not) only on its
+        /// isolated points: a dot a point would hide a long curve and weigh 80 bytes a point.
         static let dotLimit = 40
 
         /// The finite values of `key` in `run`, each with its epoch (counted from 1).
@@ -110,7 +110,7 @@ extension LearningCurveSVG {
             }
             flush()
             let fill = dashed ? "#ffffff" : colour
-            let dotsEverywhere = points.count(where: { $0 != nil }) <= Self.dotLimit
+            let dotsEverywhere = all.count(where: { $0 != nil }) <= Self.dotLimit
             for (index, point) in points.enumerated() {
                 guard let point else { continue }
                 let isolated = (index == 0 || points[index - 1] == nil) && (index == points.count - 1 || points[index + 1] == nil)
