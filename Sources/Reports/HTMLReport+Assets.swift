@@ -3,7 +3,7 @@ extension HTMLReport {
     /// confusion matrices (`h1` to `h9`, tenths of a row), status colours.
     static let style = #"""
 body { font-family: system-ui, "Segoe UI", "DejaVu Sans", sans-serif; color: #222; background: #fff; line-height: 1.4;
-  max-width: 1000px; margin: 1.5em auto; padding: 0 1em; }
+  max-width: 1200px; margin: 1.5em auto; padding: 0 1em; }
 h1 { font-size: 1.5em; margin-bottom: .3em; }
 h2 { margin-top: 2em; border-bottom: 1px solid #ddd; }
 h3 { font-size: 1em; margin: 1.2em 0 .4em; }
@@ -12,6 +12,7 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; background: 
 table { border-collapse: collapse; margin: .5em 0; }
 th, td { padding: .25em .6em; border-bottom: 1px solid #e5e5e5; text-align: left; vertical-align: top; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.summary td:nth-child(2), table.summary td:last-child { white-space: nowrap; }
 .js table.sortable th { cursor: pointer; user-select: none; }
 table.sortable th[aria-sort=ascending]::after { content: " \25B2"; }
 table.sortable th[aria-sort=descending]::after { content: " \25BC"; }

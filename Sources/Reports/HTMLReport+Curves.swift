@@ -43,7 +43,8 @@ extension HTMLReport {
         let style = LearningCurveSVG.Style(embedded: true, pointsPerCurve: perCurve)
         for start in stride(from: 0, to: plotted.count, by: Self.groupsPerChart) {
             let end = min(start + Self.groupsPerChart, plotted.count)
-            let title = plotted.count > Self.groupsPerChart ? "configurations \(start + 1) to \(end)" : nil
+            let title = plotted.count <= Self.groupsPerChart ? nil
+                : end == start + 1 ? "configuration \(end)" : "configurations \(start + 1) to \(end)"
             lines.append(#"<figure class="chart">"#)
             lines.append(LearningCurveSVG.render(Array(plotted[start..<end]), title: title, style: style))
             lines.append("</figure>")

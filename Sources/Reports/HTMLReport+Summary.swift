@@ -16,7 +16,7 @@ extension HTMLReport {
             let (accuracy, gap) = (statistics.summaries[index][0], statistics.summaries[index][1])
             var cells = [
                 cell(.integer(index + 1)),
-                #"<td data-sort="\#(XMLText.escaped(labels[index]))">\#(swatch(index))"#
+                #"<td data-sort="\#(XMLText.escaped(labels[index]))">"# + swatch(index, numbered: false)
                     + (index == statistics.baseline ? #" <span class="tag">baseline</span>"# : "") + "</td>",
                 cell(.integer(group.completed.count)),
                 cell(.number(accuracy.summary?.mean, decimals: GroupMetric.testAccuracy.decimals)),
@@ -24,7 +24,7 @@ extension HTMLReport {
                 cell(.number(gap.summary?.mean, decimals: GroupMetric.gap.decimals)),
                 interval(gap, decimals: GroupMetric.gap.decimals),
             ]
-            if statistics.baseline != nil { cells.append("<td>\(XMLText.escaped(verdicts(index)))</td>") }
+            if statistics.baseline != nil { cells.append("<td>" + verdicts(index).map(XMLText.escaped).joined(separator: "<br>") + "</td>") }
             cells.append("<td>\(XMLText.escaped(statusCounts(group.runs)))</td>")
             lines.append("<tr>" + cells.joined() + "</tr>")
         }
@@ -52,14 +52,14 @@ extension HTMLReport {
         return cell(Table.Cell(text: text, value: .double(ci.low)))
     }
 
-    /// `test accuracy: better; gap: noise (needs 12 seeds)`, `baseline`, as `compare --baseline` judges them.
-    private func verdicts(_ index: Int) -> String {
-        if index == statistics.baseline { return "baseline" }
+    /// `test accuracy: better`, `gap: noise (needs 12 seeds)`, or `baseline`, as `compare --baseline` judges them.
+    private func verdicts(_ index: Int) -> [String] {
+        if index == statistics.baseline { return ["baseline"] }
         return statistics.comparisons.compactMap { comparison in
             comparison.rows.first { $0.group == index }.map { row in
                 (comparison.metric.key == GroupMetric.gap.key ? "gap" : "test accuracy") + ": " + row.verdictText
             }
-        }.joined(separator: "; ")
+        }
     }
 
     /// `2 completed, 1 interrupted`, in the order of `RunStatus.allCases`.

@@ -71,9 +71,10 @@ public struct HTMLReport: Sendable {
     /// The colour of group `index`: its place in the palette, the same in the table and every chart.
     func colour(_ index: Int) -> String { LearningCurveSVG.colour(ofRun: index) }
 
-    /// A small square of the group's colour, then its number and label.
-    func swatch(_ index: Int) -> String {
-        #"<span class="swatch" style="background: \#(colour(index))"></span>\#(index + 1) \#(XMLText.escaped(labels[index]))"#
+    /// A small square of the group's colour, then its number (unless a column shows it) and label.
+    func swatch(_ index: Int, numbered: Bool = true) -> String {
+        #"<span class="swatch" style="background: \#(colour(index))"></span>"#
+            + (numbered ? "\(index + 1) " : "") + XMLText.escaped(labels[index])
     }
 }
 

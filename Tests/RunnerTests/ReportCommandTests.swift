@@ -41,8 +41,8 @@ final class ReportCommandTests: XCTestCase {
             .components(separatedBy: "</table>").first ?? ""
         let rows = summary.components(separatedBy: "<tbody>").last?.components(separatedBy: "<tr>").dropFirst() ?? []
         XCTAssertEqual(rows.count, 2, "a row per configuration")
-        XCTAssertTrue(rows.first?.contains("1 learning_rate=0.01</td>") ?? false, rows.first ?? "")
-        XCTAssertTrue(rows.last?.contains("2 learning_rate=0.5</td>") ?? false, rows.last ?? "")
+        XCTAssertTrue(rows.first?.contains(">learning_rate=0.01</td>") ?? false, rows.first ?? "")
+        XCTAssertTrue(rows.last?.contains(">learning_rate=0.5</td>") ?? false, rows.last ?? "")
         XCTAssertEqual(rendered.dom.components(separatedBy: "<svg ").count - 1, 2, "learning curves and the gap chart")
         XCTAssertEqual(rendered.dom.components(separatedBy: "<details>").count - 1, 4, "a collapsed entry per run")
         XCTAssertTrue(rendered.dom.contains("<button type=\"button\">Open all runs</button>"))
@@ -88,7 +88,7 @@ final class ReportCommandTests: XCTestCase {
         let r = try RunnerProcess.run(["report", "--baseline", baseline, "-o", "r.html"], in: folder.url)
         XCTAssertEqual(r.status, 0, r.stderr)
         let page = try String(contentsOfFile: folder.path + "/r.html", encoding: .utf8)
-        XCTAssertTrue(page.contains(#"1 learning_rate=0.01 <span class="tag">baseline</span></td>"#))
+        XCTAssertTrue(page.contains(#"learning_rate=0.01 <span class="tag">baseline</span></td>"#))
         let compare = try RunnerProcess.run(["compare", "--baseline", baseline, "--format", "json"], in: folder.url)
         let groups = try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [[String: Any]] ?? []
         let versus = try XCTUnwrap(groups.last?["versus_baseline"] as? [String: [String: Any]])
