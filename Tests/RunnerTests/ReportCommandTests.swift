@@ -111,9 +111,16 @@ final class ReportCommandTests: XCTestCase {
             XCTAssertEqual(r.stderr, stderr, "\(arguments)")
             XCTAssertEqual(r.stdout, "", "\(arguments)")
         }
+        folder.write("broken/tiny/run-1/resolved.json", "{}")
+        folder.write("broken/tiny/run-1/run.json", "[")
+        let nothingReadable = try RunnerProcess.run(["report", "broken"], in: folder.url)
+        XCTAssertEqual(nothingReadable.status, 2)
+        XCTAssertTrue(nothingReadable.stderr.hasPrefix("broken/tiny/run-1/run.json: warning: not valid JSON"), nothingReadable.stderr)
+        XCTAssertTrue(nothingReadable.stderr.hasSuffix("(listed as damaged in the report)\nerror: no run folder could be read\n"),
+                      nothingReadable.stderr)
         let unwritable = try RunnerProcess.run(["report", "-o", "x.yaml/report.html"], in: folder.url)
         XCTAssertEqual(unwritable.status, 1)
         XCTAssertTrue(unwritable.stderr.hasPrefix("error: cannot write 'x.yaml/report.html': "), unwritable.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["data", "results", "x.yaml"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["broken", "data", "results", "x.yaml"])
     }
 }
