@@ -82,7 +82,7 @@ public final class Trainer {
             var running = tally.logs
             for step in 1...steps {
                 let rows = order.withBatch(step - 1) { batch in
-                    train.gather(indices: batch, images: features, labels: labels)
+                    BatchGathering.gather(train, indices: batch, images: features, labels: labels)
                     return batch.count
                 }
                 callbacks.stepStarting(optimizer: optimizer)
