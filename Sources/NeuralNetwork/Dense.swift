@@ -53,8 +53,9 @@ public final class Dense: Layer {
     ///
     /// One pass over W's column tiles does the activation's derivative, the tile of dW (one sgemm over all
     /// rows of the batch: every element of dW is one call's, no partial sums) and the tile of db (rows added
-    /// in order); a second pass over dX's column tiles does `dX = dZ Wᵀ`, which needs all of dZ. The first
-    /// layer skips the second pass (nobody needs the input's gradient).
+    /// in order); a second pass over dX's column tiles does `dX = dZ Wᵀ`, which needs all of dZ (one pass
+    /// with the first where dZ is final already: a loss's logit gradient, a whole-row softmax). The first
+    /// layer skips the dX tiles (nobody needs the input's gradient).
     public func backward(
         _ input: UnsafePointer<Float>, rows: Int, parameters: Parameters, buffers: LayerBuffers,
         gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?
@@ -69,12 +70,29 @@ public final class Dense: Layer {
             input: input, rows: rows, inputWidth: inputWidth, units: units, tiles: ProductTiles(columns: units),
             x: x, y: y, dz: dz, dw: parameters.gradients(kernel), db: bias.map { parameters.gradients($0) },
             activation: activation, perTile: perTile)
-        WorkerPool.shared.run(tasks: gradients.tiles.count, gradients)
-        guard let inputGradient else { return }
+        guard let inputGradient else { return WorkerPool.shared.run(tasks: gradients.tiles.count, gradients) }
         let inputTiles = DenseInputGradientTiles(
             rows: rows, inputWidth: inputWidth, units: units, tiles: ProductTiles(columns: inputWidth),
             dz: UnsafePointer(dz), w: UnsafePointer(parameters.values(kernel)), dx: inputGradient)
-        WorkerPool.shared.run(tasks: inputTiles.tiles.count, inputTiles)
+        if perTile {
+            WorkerPool.shared.run(tasks: gradients.tiles.count, gradients)
+            WorkerPool.shared.run(tasks: inputTiles.tiles.count, inputTiles)
+        } else {
+            // dZ is final before either pass (no derivative per tile), so both run as one: the output layer's
+            // single dW tile beside dX's tiles, instead of alone while the other threads wait.
+            let both = DenseBackwardTiles(gradients: gradients, inputGradients: inputTiles)
+            WorkerPool.shared.run(tasks: gradients.tiles.count + inputTiles.tiles.count, both)
+        }
+    }
+}
+
+/// Both backward passes as one, when dZ needs no derivative per tile: dW's tiles first, then dX's.
+private struct DenseBackwardTiles: PoolJob {
+    let gradients: DenseGradientTiles, inputGradients: DenseInputGradientTiles
+
+    func run(task: Int) {
+        let first = gradients.tiles.count
+        if task < first { gradients.run(task: task) } else { inputGradients.run(task: task - first) }
     }
 }
 
