@@ -24,6 +24,7 @@ public struct Benchmark {
         let threads = WorkerPool.shared.threadCount
         let (engineRate, openBLASRate) = Self.productRates(products, threads: threads)
 
+        let waitedBefore = Self.secondsWaitedForACore()
         var stepSeconds: [Double] = []
         var epochSeconds: [Double] = []
         var lastElapsed = 0.0
@@ -44,6 +45,7 @@ public struct Benchmark {
             throw .runFailed("the benchmark's run stopped: \(error)")
         }
         let fitSeconds = fitStart.secondsSince
+        let waited = Self.secondsWaitedForACore().flatMap { after in waitedBefore.map { after - $0 } }
         let perEpoch = Self.median(stepSeconds.count > 1 ? Array(stepSeconds.dropFirst()) : stepSeconds)
         let perEpochWithValidation = Self.median(epochSeconds.count > 1 ? Array(epochSeconds.dropFirst()) : epochSeconds)
         let epochGFLOP = products.flopsPerSample * Double(sources.train.count) / 1e9
@@ -64,6 +66,7 @@ public struct Benchmark {
             String(format: "achieved:                %.1f GFLOP/s = %.0f%% of the engine's product rate (%.0f%% of OpenBLAS' own)",
                    achieved, achieved / engineRate * 100, achieved / openBLASRate * 100),
             String(format: "fit total:               %.2f s for %d epochs", fitSeconds, fit.epochs),
+        ] + (waited.map { [String(format: "waited for a core:       %.2f s (threads runnable while others held the cores, summed over %d threads)", $0, threads)] } ?? []) + [
             String(format: "peak RSS:                %.0f MB", Double(usage.ru_maxrss) / 1024),
         ]
         return lines
