@@ -87,9 +87,14 @@ extension DatasetSplit {
 }
 
 extension BatchSource {
-    /// Every sample in order, `size` at a time, gathered into `images` and `labels` (room for `size` samples);
-    /// `body` gets each batch's row count. For passes without training: evaluation, prediction, statistics.
+    /// A way to gather a batch: `gather(indices:images:labels:)` itself, or one that runs it in parts.
+    public typealias Gathering = (BatchSource, UnsafeBufferPointer<Int32>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Int32>) -> Void
+
+    /// Every sample in order, `size` at a time, gathered into `images` and `labels` (room for `size` samples)
+    /// by `gathering` (the trainer's runs on its worker pool); `body` gets each batch's row count. For passes
+    /// without training: evaluation, prediction, statistics.
     public func forEachBatch(size: Int, images: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>,
+                             gathering: Gathering = { $0.gather(indices: $1, images: $2, labels: $3) },
                              _ body: (Int) -> Void) {
         var indices = [Int32](repeating: 0, count: size)
         var lower = 0
@@ -97,7 +102,7 @@ extension BatchSource {
             let rows = min(size, count - lower)
             for i in 0..<rows { indices[i] = Int32(lower + i) }
             indices.withUnsafeBufferPointer { all in
-                gather(indices: UnsafeBufferPointer(rebasing: all[0..<rows]), images: images, labels: labels)
+                gathering(self, UnsafeBufferPointer(rebasing: all[0..<rows]), images, labels)
             }
             body(rows)
             lower += rows

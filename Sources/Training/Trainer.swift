@@ -146,7 +146,7 @@ public final class Trainer {
     }
 
     private func forEachBatch(of data: BatchSource, _ body: (Int) -> Void) {
-        data.forEachBatch(size: batchSize, images: features, labels: labels, body)
+        data.forEachBatch(size: batchSize, images: features, labels: labels, gathering: BatchGathering.gather, body)
     }
 }
 
