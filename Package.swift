@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // SHA-256 of the dataset files (OpenSSL uses the CPU's SHA extensions: ~35 ms for MNIST).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // prctl(2) for a sweep's children (PR_SET_PDEATHSIG), which Swift cannot call: it is variadic.
+        .systemLibrary(name: "CProcess"),
 
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "ModelKinds"),
@@ -30,11 +32,12 @@ let package = Package(
         .target(name: "Training", dependencies: ["ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork"]),
         // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
         .target(name: "Statistics"),
-        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
+        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "SeededRandom"]),
         .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler", "Datasets", "Statistics"]),
         .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML"]),
         .target(name: "RunLifecycle", dependencies: [
-            "YAML", "ExperimentCompiler", "ModelKinds", "SeededRandom", "Datasets", "NeuralNetwork", "Training", "RunStore", "Sweeps",
+            "CProcess", "YAML", "ExperimentCompiler", "ModelKinds", "SeededRandom", "Datasets", "NeuralNetwork", "Training", "RunStore",
+            "Sweeps",
         ]),
         .executableTarget(
             name: "runner",

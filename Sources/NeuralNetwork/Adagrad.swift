@@ -6,7 +6,7 @@ import ModelKinds
 /// every accumulator starting at initial_accumulator_value.
 public final class Adagrad: Optimizer {
     public let parameterCount: Int
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public var learningRate: Double
     public let initialAccumulatorValue: Double
     public let epsilon: Double
@@ -24,6 +24,17 @@ public final class Adagrad: Optimizer {
         forEachLane(parameterCount, AdagradKernel(
             w: w, g: g, accumulator: accumulator.pointer, lr: Float(learningRate), eps: Float(epsilon)))
         iterations += 1
+    }
+
+    public var state: OptimizerState {
+        OptimizerState(iterations: iterations, learningRate: learningRate,
+                       slots: OptimizerSlots.values(of: [("accumulator", accumulator)], count: parameterCount))
+    }
+
+    public func restore(_ state: OptimizerState) throws(OptimizerStateError) {
+        try OptimizerSlots.restore(state, into: [("accumulator", accumulator)], count: parameterCount)
+        iterations = state.iterations
+        learningRate = state.learningRate
     }
 }
 

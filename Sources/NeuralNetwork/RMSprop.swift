@@ -8,7 +8,7 @@ import ModelKinds
 /// - momentum > 0: `mom = momentum * mom + inc`, `w = w - mom`; else `w = w - inc`
 public final class RMSprop: Optimizer {
     public let parameterCount: Int
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public var learningRate: Double
     public let rho: Double
     public let momentum: Double
@@ -37,6 +37,21 @@ public final class RMSprop: Optimizer {
             momentum: Float(momentum))
         forEachLane(parameterCount, kernel)
         iterations += 1
+    }
+
+    public var state: OptimizerState {
+        OptimizerState(iterations: iterations, learningRate: learningRate, slots: OptimizerSlots.values(of: slotTable, count: parameterCount))
+    }
+
+    public func restore(_ state: OptimizerState) throws(OptimizerStateError) {
+        try OptimizerSlots.restore(state, into: slotTable, count: parameterCount)
+        iterations = state.iterations
+        learningRate = state.learningRate
+    }
+
+    private var slotTable: [(String, OptimizerSlots)] {
+        [("velocity", velocity)] + (momentumSlots.map { [("momentum", $0)] } ?? [])
+            + (averageGradient.map { [("average_gradient", $0)] } ?? [])
     }
 }
 

@@ -7,7 +7,7 @@ import ModelKinds
 ///   or with nesterov `w = w + momentum * m - lr * g` (m already updated).
 public final class SGD: Optimizer {
     public let parameterCount: Int
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public var learningRate: Double
     public let momentum: Double
     public let nesterov: Bool
@@ -35,4 +35,16 @@ public final class SGD: Optimizer {
         }
         iterations += 1
     }
+
+    public var state: OptimizerState {
+        OptimizerState(iterations: iterations, learningRate: learningRate, slots: OptimizerSlots.values(of: slotTable, count: parameterCount))
+    }
+
+    public func restore(_ state: OptimizerState) throws(OptimizerStateError) {
+        try OptimizerSlots.restore(state, into: slotTable, count: parameterCount)
+        iterations = state.iterations
+        learningRate = state.learningRate
+    }
+
+    private var slotTable: [(String, OptimizerSlots)] { velocity.map { [("velocity", $0)] } ?? [] }
 }

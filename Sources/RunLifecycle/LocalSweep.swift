@@ -9,7 +9,10 @@ import Training
 private let stopSignal = Atomic<Int32>(0)
 
 /// A compiled sweep run on this machine: child `runner` processes `jobs` at a time (default: the cores), each
-/// with an equal share of the cores as BLAS threads; a failed run never stops the others. Completed runs are skipped.
+/// with an equal share of the cores as BLAS threads; a failed run never stops the others. Completed runs are
+/// skipped, and interrupted ones resume from their checkpoints (each child is a plain run). The children die
+/// with the sweep, even one killed with SIGKILL (`SweepChild`), and their logs are unlinked files: nothing is
+/// left behind.
 public struct LocalSweep {
     public var plan: SweepPlan
     /// Each run's child arguments, as `SweepRequest.childArguments` makes them.
@@ -24,7 +27,7 @@ public struct LocalSweep {
         self.jobs = jobs
     }
 
-    public func run() throws {
+    public func run() throws(RunnerFailure) {
         let folders = SweepFolders(root: results)
         let progress = SweepProgress(total: plan.runs.count, live: isatty(STDOUT_FILENO) != 0)
         var pending: [Int] = []
@@ -68,8 +71,14 @@ public struct LocalSweep {
                 for (_, child) in running { kill(child.process.processIdentifier, number) }
             }
             while running.count < jobs, let i = next.popFirst() {
-                let child = try ChildRun(program: program, arguments: commands[i] + ["--quiet"], threads: threads) {
-                    finishedSignal.signal()
+                let child: ChildRun
+                do {
+                    child = try ChildRun(program: program, arguments: commands[i] + ["--quiet"], threads: threads) {
+                        finishedSignal.signal()
+                    }
+                } catch {
+                    progress.close()
+                    throw stop(running.map(\.child), because: "cannot start the run \(SweepRequest.label(plan.runs[i])): \(error)")
                 }
                 running.append((i, child))
                 progress.started(SweepRequest.label(plan.runs[i]))
@@ -96,12 +105,26 @@ public struct LocalSweep {
         if interrupted {
             throw RunnerFailure.interrupted(signal: stopSignal.load(ordering: .relaxed), detail: "the runs in progress were stopped; run the same sweep again to finish what is missing")
         }
-        try compare(plan, folders: folders)
+        do { try compare(plan, folders: folders) } catch {
+            StandardError.write("warning: cannot run compare over the sweep's runs: \(error)")
+        }
         if !failures.isEmpty {
             // In the sweep's order, whichever finished first.
             let labels = failures.sorted().map { SweepRequest.label(plan.runs[$0]) }
             throw RunnerFailure.runFailed("\(failures.count) of \(plan.runs.count) runs failed: \(labels.joined(separator: "; "))")
         }
+    }
+
+    /// Stops `children` (SIGTERM: each keeps its finished epochs and checkpoint), waits for them and drops
+    /// their logs; the failure says why and what to do.
+    private func stop(_ children: [ChildRun], because reason: String) -> RunnerFailure {
+        for child in children { kill(child.process.processIdentifier, SIGTERM) }
+        for child in children {
+            child.process.waitUntilExit()
+            child.discard()
+        }
+        let stopped = children.isEmpty ? "" : "; the \(children.count) run\(children.count == 1 ? "" : "s") in progress \(children.count == 1 ? "was" : "were") stopped"
+        return .runFailed(reason + stopped + "; run the same sweep again to finish what is missing")
     }
 
     /// `runner compare` over the sweep's run folders (the ones that exist), printed as the sweep's summary.
@@ -124,38 +147,59 @@ public struct LocalSweep {
     }
 }
 
-/// One child `runner` process, its output kept in a temporary file for the failure message.
+/// One child `runner` process, its output kept for the failure message in a temporary file that is unlinked
+/// as soon as it is open: the kernel frees it when the last descriptor closes, however the sweep ends.
 final class ChildRun {
     let process = Process()
-    private let log: String
+    private var log: Int32
     private let start = ContinuousClock.now
 
     init(program: String, arguments: [String], threads: Int, onExit: @escaping @Sendable () -> Void) throws {
-        log = FileManager.default.temporaryDirectory.appendingPathComponent("runner-sweep-\(UUID().uuidString).log").path
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("runner-sweep-\(UUID().uuidString).log").path
+        log = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        guard log >= 0 else { throw SweepLogError(path: path, reason: String(cString: strerror(errno))) }
+        unlink(path)
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = String(threads)
+        environment[SweepChild.environment.key] = SweepChild.environment.value
+        let output = FileHandle(fileDescriptor: log, closeOnDealloc: false)
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.environment = environment
         process.standardOutput = output
         process.standardError = output
         process.terminationHandler = { _ in onExit() }
-        try process.run()
-        try? output.close()
+        do { try process.run() } catch {
+            discard()
+            throw error
+        }
     }
+
+    deinit { discard() }
 
     /// The child's last line of output: with --quiet, its error message.
     var reason: String {
-        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").last.map(String.init) ?? "no output"
+        var bytes: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 65536)
+        while log >= 0 {
+            let n = chunk.withUnsafeMutableBytes { pread(log, $0.baseAddress, $0.count, off_t(bytes.count)) }
+            if n <= 0 { break }
+            bytes += chunk[..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "no output"
     }
 
     /// Seconds since the child started.
     var seconds: Double { start.secondsSince }
 
     func discard() {
-        try? FileManager.default.removeItem(atPath: log)
+        if log >= 0 { close(log) }
+        log = -1
     }
+}
+
+/// The temporary file for a child's output could not be made.
+struct SweepLogError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "cannot create '\(path)' for its output: \(reason)" }
 }

@@ -5,7 +5,8 @@ import RunStore
 import Training
 
 /// One experiment trained into its run folder: skipped when that exact run already completed, locked so
-/// two processes never train it at once, and recorded epoch by epoch whatever way it ends.
+/// two processes never train it at once, recorded and checkpointed epoch by epoch whatever way it ends, and
+/// resumed from its checkpoint when an earlier attempt stopped (unless `force`).
 public struct TrainingRun {
     public var compiled: CompiledExperiment
     public var resultsRoot: String
@@ -43,21 +44,32 @@ public struct TrainingRun {
         // Checked again under the lock: the runner we waited for has finished this very run.
         if !force, let folder = place.completedFolder(resolvedJSON: resolved, dataDigest: dataDigest) { return skipped(folder) }
         let folder = try written { () throws(ResultsWriteError) in try place.prepareFolder() }
+        let identity = CheckpointIdentity(resolvedSHA256: SHA256Digest.hex(Array(resolved.utf8)), dataDigest: dataDigest)
+        let resumed = force ? nil : resume(folder: folder, trainer: prepared.trainer, identity: identity)
         var record = RunRecord(
             name: experiment.name, runID: String(folder.split(separator: "/").last ?? ""),
             command: CommandLine.arguments, overrides: overrides, threads: BLAS.threadCount, versions: RunnerVersion.all,
             dataDigest: dataDigest)
         record.git = compiled.sourcePath.flatMap(SourceRevision.of(file:))
+        if let resumed {
+            // Read before `start` replaces run.json: the finished epochs keep their times.
+            record.resumedAfterEpoch = resumed.epoch
+            record.epochSeconds = Array(RunRecord.recordedEpochSeconds(inFolder: folder).prefix(resumed.epoch))
+        }
         let writer = RunWriter(folder: folder, record: record)
-        try written { () throws(ResultsWriteError) in try writer.start(source: compiled.sourceBytes, resolvedJSON: resolved, preprocessing: prepared.preprocessing) }
-        try train(prepared, into: writer)
+        try written { () throws(ResultsWriteError) in
+            try writer.start(source: compiled.sourceBytes, resolvedJSON: resolved, preprocessing: prepared.preprocessing,
+                             resuming: resumed?.history)
+        }
+        if let resumed { say(Self.resuming(folder, resumed, epochs: experiment.fit.epochs)) }
+        try train(prepared, into: writer, identity: identity)
         // `latest` names the last run that completed, so `runner evaluate results/<name>/latest` works after
         // a later run was interrupted, diverged or failed (train throws before this line).
         do { try place.markLatest(folder) } catch { StandardError.write("warning: \(error)") }
         return .trained(folder: folder)
     }
 
-    private func train(_ prepared: PreparedRun, into writer: RunWriter) throws(RunnerFailure) {
+    private func train(_ prepared: PreparedRun, into writer: RunWriter, identity: CheckpointIdentity) throws(RunnerFailure) {
         let (sources, trainer) = (prepared.sources, prepared.trainer)
         let fit = compiled.experiment.fit
         let printer = quiet ? nil : ProgressPrinter(live: isatty(STDOUT_FILENO) != 0, columns: ProgressPrinter.terminalColumns())
@@ -69,6 +81,10 @@ public struct TrainingRun {
                                       shuffle: fit.shuffle, seed: compiled.experiment.seed) { event in
                 printer?.observe(event)
                 writer.observe(event)
+                if case .epochFinished(let epoch, _, _) = event {
+                    writer.saveCheckpoint(identity.checkpoint(of: trainer.fitState()))
+                    if writer.failure == nil { fault?.checkpointWritten(epoch: epoch, signals: signals) }
+                }
                 if writer.failure != nil { trainer.stop() }
                 fault?.observe(event, signals: signals)
             }
@@ -82,12 +98,15 @@ public struct TrainingRun {
                     + "try a lower compile.optimizer.learning_rate"
                 let layer = trainer.divergence.map { "; \($0)" } ?? ""
                 try written { () throws(ResultsWriteError) in try writer.finish(.diverged, history: trainer.history, test: nil, error: message + layer) }
+                // Resuming would only diverge again, bit for bit.
+                removeCheckpoint(writer)
                 throw .runFailed(message + " (results so far: \(writer.folder))" + layer)
             case .interrupted:
                 try written { () throws(ResultsWriteError) in try writer.finish(.interrupted, history: trainer.history, test: nil) }
                 let kept = trainer.history.epochs.count
                 throw .interrupted(signal: signals.received ?? SIGINT, detail: "\(kept) finished epoch\(kept == 1 ? "" : "s") kept in "
-                    + "\(writer.folder); run the same command again to train it from the start")
+                    + "\(writer.folder); run the same command again to "
+                    + (kept == 0 ? "train it from the start" : "resume it at epoch \(kept + 1)"))
             }
         }
         // With `validation: test` the final weights' epoch (the last, or the one early stopping restored)
@@ -101,12 +120,13 @@ public struct TrainingRun {
         // completed run always has it; `RunWriter.start` removes an earlier attempt's.
         let model = SavedModel.file(of: trainer.model, resolvedJSON: compiled.experiment.resolvedJSONText)
         do {
-            try writer.writeModel(model)
+            try writer.writeModel(model, beforeRename: fault?.duringModelWrite(signals: signals))
             if let predictions { try writer.writePredictions(predictions) }
         } catch {
             try failed(writer, error)
         }
         try written { () throws(ResultsWriteError) in try writer.finish(.completed, history: history, test: test, confusion: confusion) }
+        removeCheckpoint(writer)
         say(ProgressPrinter.summary(test: test, history: history,
                                     columns: isatty(STDOUT_FILENO) != 0 ? ProgressPrinter.terminalColumns() : nil))
         say("Results: \(writer.folder)\n")

@@ -23,6 +23,8 @@ public struct RunRecord: Sendable {
     public var git: SourceRevision?
     /// The content digest of the data files (`DataDigest`), nil for a bundled dataset.
     public var dataDigest: String?
+    /// The epochs the checkpoint this attempt resumed from had finished; nil for an attempt from the start.
+    public var resumedAfterEpoch: Int?
 
     /// The OpenBLAS kernels the products ran on (`Haswell`, `SkylakeX`, ...): the one machine fact that can
     /// change bits (AVX2 and AVX-512 kernels round differently), whereas the thread count cannot.
@@ -75,6 +77,7 @@ public struct RunRecord: Sendable {
         if let git { members["git"] = .object(["commit": .string(git.commit), "dirty": .bool(git.dirty)]) }
         if let kernelFamily { members["kernel_family"] = .string(kernelFamily) }
         if let dataDigest { members["data_digest"] = .string(dataDigest) }
+        if let resumedAfterEpoch { members["resumed_after_epoch"] = .int(resumedAfterEpoch) }
         return .object(members)
     }
 
@@ -86,6 +89,14 @@ public struct RunRecord: Sendable {
         var buffer = [CChar](repeating: 0, count: 32)
         let n = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
         return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The seconds per epoch recorded in `folder/run.json` (empty when there is no readable one): a resumed
+    /// attempt keeps those of the epochs its checkpoint holds.
+    public static func recordedEpochSeconds(inFolder folder: String) -> [Double] {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
+              case .array(let items)? = (try? JSONValue(parsing: data))?["epoch_seconds"] else { return [] }
+        return items.compactMap(\.number)
     }
 
     /// The status recorded in `folder/run.json`, or nil when there is no readable one.

@@ -1,6 +1,8 @@
 import RunLifecycle
 import Foundation
 
+// A local sweep's child dies with its sweep, however the sweep ends (SweepChild).
+SweepChild.dieWithParent()
 BLASKernelChoice.restartWithHaswellKernelsIfNeeded()
 // Past a file-size limit (`ulimit -f`) a write should fail with EFBIG and be reported, not kill the process.
 signal(SIGXFSZ, SIG_IGN)
