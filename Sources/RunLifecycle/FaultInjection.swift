@@ -2,9 +2,11 @@ import Foundation
 import Training
 
 /// Test hooks that act at known points of training, so fault tests never depend on timing:
-/// `RUNNER_TEST_SIGNAL=INT@3` raises SIGINT right after the first step of epoch 3 (`TERM`, `KILL` likewise),
+/// `RUNNER_TEST_SIGNAL=INT@3` raises SIGINT right after the first step of epoch 3 (`TERM`, `KILL` likewise;
+/// `STOP` freezes the process there, so a test can act on its parent at a known point),
 /// `KILL@3:checkpoint` right after epoch 3's checkpoint is written, `KILL@model` once the model file's
 /// temporary copy is written, before it replaces `model.safetensors`;
+/// `RUNNER_TEST_SWEEP_START_FAILURE=N` makes a local sweep fail to start its N-th child (from 1);
 /// `RUNNER_TEST_TRAINING_LOG=FILE` appends one line (the pid and the argument vector) to FILE when training
 /// starts, so a test can count how often each run was trained.
 struct FaultInjection {
@@ -28,7 +30,7 @@ struct FaultInjection {
         var hooks = FaultInjection(trainingLog: environment[logVariable])
         if let text = environment[variable] {
             let parts = text.split(separator: "@")
-            let signals: [Substring: Int32] = ["INT": SIGINT, "TERM": SIGTERM, "KILL": SIGKILL]
+            let signals: [Substring: Int32] = ["INT": SIGINT, "TERM": SIGTERM, "KILL": SIGKILL, "STOP": SIGSTOP]
             if parts.count == 2, let number = signals[parts[0]], let point = Self.point(parts[1]) {
                 hooks.signal = number
                 hooks.point = point
@@ -60,6 +62,16 @@ struct FaultInjection {
     func duringModelWrite(signals: InterruptSignals) -> (() -> Void)? {
         guard let signal, point == .modelWrite else { return nil }
         return { signals.raiseAndWait(signal) }
+    }
+
+    /// Whether a local sweep's `number`-th child (from 1) is to fail to start.
+    static func refusesToStart(child number: Int) -> Bool {
+        ProcessInfo.processInfo.environment["RUNNER_TEST_SWEEP_START_FAILURE"].flatMap { Int($0) } == number
+    }
+
+    /// The failure a refused start reports.
+    struct RefusedStart: Error, CustomStringConvertible {
+        var description: String { "RUNNER_TEST_SWEEP_START_FAILURE refused to start it" }
     }
 
     /// One `write(2)` with O_APPEND: lines from processes training at once never interleave.

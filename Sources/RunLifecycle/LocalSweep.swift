@@ -62,6 +62,7 @@ public struct LocalSweep {
         var running: [(index: Int, child: ChildRun)] = []
         var failures: [Int] = []
         var interrupted = false
+        var started = 0
         var next = pending[...]
         while !next.isEmpty || !running.isEmpty {
             if stopSignal.load(ordering: .relaxed) != 0, !interrupted {
@@ -72,7 +73,9 @@ public struct LocalSweep {
             }
             while running.count < jobs, let i = next.popFirst() {
                 let child: ChildRun
+                started += 1
                 do {
+                    if FaultInjection.refusesToStart(child: started) { throw FaultInjection.RefusedStart() }
                     child = try ChildRun(program: program, arguments: commands[i] + ["--quiet"], threads: threads) {
                         finishedSignal.signal()
                     }
