@@ -54,7 +54,9 @@ public struct TrainingRun {
         if let resumed {
             // Read before `start` replaces run.json: the finished epochs keep their times.
             record.resumedAfterEpoch = resumed.epoch
-            record.epochSeconds = Array(RunRecord.recordedEpochSeconds(inFolder: folder).prefix(resumed.epoch))
+            let earlier = RunRecord.recordedSeconds(inFolder: folder)
+            record.epochSeconds = Array(earlier.epochs.prefix(resumed.epoch))
+            record.checkpointSeconds = Array(earlier.checkpoints.prefix(resumed.epoch))
         }
         let writer = RunWriter(folder: folder, record: record)
         try written { () throws(ResultsWriteError) in
@@ -82,7 +84,7 @@ public struct TrainingRun {
                 printer?.observe(event)
                 writer.observe(event)
                 if case .epochFinished(let epoch, _, _) = event {
-                    writer.saveCheckpoint(identity.checkpoint(of: trainer.fitState()))
+                    writer.saveCheckpoint { identity.checkpoint(of: trainer.fitState()) }
                     if writer.failure == nil { fault?.checkpointWritten(epoch: epoch, signals: signals) }
                 }
                 if writer.failure != nil { trainer.stop() }

@@ -13,6 +13,8 @@ public struct RunRecord: Sendable {
     public var startedAt: Date
     public var finishedAt: Date?
     public var epochSeconds: [Double] = []
+    /// Seconds each epoch's checkpoint took to build and write (fsync included), after the epoch's time.
+    public var checkpointSeconds: [Double] = []
     public var error: String?
     public var host: HostFacts
     public var pid: Int32
@@ -61,6 +63,7 @@ public struct RunRecord: Sendable {
     public var json: JSONValue {
         var members: [String: JSONValue] = [
             "command": .array(command.map(JSONValue.string)),
+            "checkpoint_seconds": .array(checkpointSeconds.map(JSONValue.double)),
             "epoch_seconds": .array(epochSeconds.map(JSONValue.double)),
             "finished_at": finishedAt.map { .string(Self.timestamp($0)) } ?? .null,
             "host": host.json,
@@ -91,12 +94,16 @@ public struct RunRecord: Sendable {
         return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The seconds per epoch recorded in `folder/run.json` (empty when there is no readable one): a resumed
-    /// attempt keeps those of the epochs its checkpoint holds.
-    public static func recordedEpochSeconds(inFolder folder: String) -> [Double] {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
-              case .array(let items)? = (try? JSONValue(parsing: data))?["epoch_seconds"] else { return [] }
-        return items.compactMap(\.number)
+    /// The seconds per epoch and per checkpoint recorded in `folder/run.json` (empty when there is no readable
+    /// one): a resumed attempt keeps those of the epochs its checkpoint holds.
+    public static func recordedSeconds(inFolder folder: String) -> (epochs: [Double], checkpoints: [Double]) {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName), let record = try? JSONValue(parsing: data)
+        else { return ([], []) }
+        func series(_ key: String) -> [Double] {
+            guard case .array(let items)? = record[key] else { return [] }
+            return items.compactMap(\.number)
+        }
+        return (series("epoch_seconds"), series("checkpoint_seconds"))
     }
 
     /// The status recorded in `folder/run.json`, or nil when there is no readable one.

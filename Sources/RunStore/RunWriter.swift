@@ -1,5 +1,6 @@
 import ExperimentCompiler
 import Foundation
+import NeuralNetwork
 import Training
 
 /// Keeps a run folder up to date as training goes: the experiment before the first epoch, both history
@@ -63,12 +64,15 @@ public final class RunWriter {
         }
     }
 
-    /// Replaces the checkpoint after an epoch (after `observe` wrote the epoch's files); a failed write is kept
-    /// in `failure`, as `observe`'s are.
-    public func saveCheckpoint(_ checkpoint: Checkpoint) {
+    /// Replaces the checkpoint after an epoch (after `observe` wrote the epoch's files) with the one `make`
+    /// builds (timed with the write); a failed write is kept in `failure`, as `observe`'s are.
+    public func saveCheckpoint(_ make: () -> Checkpoint) {
         guard failure == nil else { return }
+        let start = ContinuousClock.now
         do throws(ResultsWriteError) {
-            try AtomicFile.write(checkpoint.file.encoded(), to: path(Checkpoint.fileName))
+            try AtomicFile.write(make().file.encoded(), to: path(Checkpoint.fileName))
+            // In run.json from the next write of the record on.
+            record.checkpointSeconds.append(start.secondsSince)
         } catch {
             failure = error
         }

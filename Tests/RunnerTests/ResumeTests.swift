@@ -33,6 +33,7 @@ final class ResumeTests: XCTestCase {
             let record = try RunFiles.json(folder + "/run.json")
             XCTAssertEqual(record["resumed_after_epoch"] as? Int, kept, point)
             XCTAssertEqual((record["epoch_seconds"] as? [Double])?.count, 5, point)
+            XCTAssertEqual((record["checkpoint_seconds"] as? [Double])?.count, 5, point)
         }
     }
 
