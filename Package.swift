@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(name: "Datasets", dependencies: ["CZlib", "CCrypto", "SeededRandom"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS", "SeededRandom", "ModelKinds"]),
-        .target(name: "Training", dependencies: ["ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork"]),
+        .target(name: "Training", dependencies: ["ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork", "SeededRandom"]),
         // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
         .target(name: "Statistics"),
         .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "SeededRandom"]),
@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "CZlib", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "ModelKinds", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork", "CAllocationCounter"]),
-        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Training", "ExperimentCompiler", "Datasets", "TestSupport"]),
+        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "SeededRandom", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RunStore", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
         .testTarget(name: "RunLifecycleTests", dependencies: ["RunLifecycle", "RunStore", "ExperimentCompiler", "Training", "TestSupport"]),

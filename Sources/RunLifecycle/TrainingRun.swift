@@ -82,10 +82,9 @@ public struct TrainingRun {
             history = try trainer.fit(sources.train, validation: sources.validation, epochs: fit.epochs,
                                       shuffle: fit.shuffle, seed: compiled.experiment.seed) { event in
                 printer?.observe(event)
-                writer.observe(event)
-                if case .epochFinished(let epoch, _, _) = event {
-                    writer.saveCheckpoint { identity.checkpoint(of: trainer.fitState()) }
-                    if writer.failure == nil { fault?.checkpointWritten(epoch: epoch, signals: signals) }
+                writer.observe(event) { identity.checkpoint(of: trainer.fitState()) }
+                if case .epochFinished(let epoch, _, _) = event, writer.failure == nil {
+                    fault?.checkpointWritten(epoch: epoch, signals: signals)
                 }
                 if writer.failure != nil { trainer.stop() }
                 fault?.observe(event, signals: signals)

@@ -13,7 +13,7 @@ public struct RunRecord: Sendable {
     public var startedAt: Date
     public var finishedAt: Date?
     public var epochSeconds: [Double] = []
-    /// Seconds each epoch's checkpoint took to build and write (fsync included), after the epoch's time.
+    /// Seconds each epoch's checkpoint took to build and write (fsync included), apart from the epoch's time.
     public var checkpointSeconds: [Double] = []
     public var error: String?
     public var host: HostFacts

@@ -51,28 +51,20 @@ public final class RunWriter {
         try writeRecord()
     }
 
-    /// Records each finished epoch; a failed write is kept in `failure` for the caller to act on.
-    public func observe(_ event: TrainingEvent) {
+    /// Records each finished epoch: the history files, then the checkpoint `checkpoint` builds (timed with its
+    /// write, so run.json has the time), then run.json; a failed write is kept in `failure` for the caller to act on.
+    public func observe(_ event: TrainingEvent, checkpoint: (() -> Checkpoint)? = nil) {
         guard failure == nil, case let .epochFinished(_, history, seconds) = event else { return }
         record.epochSeconds.append(seconds)
         do throws(ResultsWriteError) {
             try AtomicFile.write(HistoryFiles.csv(history), to: path(HistoryFiles.csvName))
             try AtomicFile.write(HistoryFiles.json(history).canonicalText, to: path(HistoryFiles.jsonName))
+            if let checkpoint {
+                let start = ContinuousClock.now
+                try AtomicFile.write(checkpoint().file.encoded(), to: path(Checkpoint.fileName))
+                record.checkpointSeconds.append(start.secondsSince)
+            }
             try writeRecord()
-        } catch {
-            failure = error
-        }
-    }
-
-    /// Replaces the checkpoint after an epoch (after `observe` wrote the epoch's files) with the one `make`
-    /// builds (timed with the write); a failed write is kept in `failure`, as `observe`'s are.
-    public func saveCheckpoint(_ make: () -> Checkpoint) {
-        guard failure == nil else { return }
-        let start = ContinuousClock.now
-        do throws(ResultsWriteError) {
-            try AtomicFile.write(make().file.encoded(), to: path(Checkpoint.fileName))
-            // In run.json from the next write of the record on.
-            record.checkpointSeconds.append(start.secondsSince)
         } catch {
             failure = error
         }
