@@ -4,7 +4,7 @@ import ModelKinds
 ///
 /// `acc = acc + g^2`, `w = w - lr * g / sqrt(acc + eps)` (epsilon inside the square root), with
 /// every accumulator starting at initial_accumulator_value.
-public final class Adagrad: Optimizer {
+public final class Adagrad: SlottedOptimizer {
     public let parameterCount: Int
     public internal(set) var iterations = 0
     public var learningRate: Double
@@ -26,16 +26,7 @@ public final class Adagrad: Optimizer {
         iterations += 1
     }
 
-    public var state: OptimizerState {
-        OptimizerState(iterations: iterations, learningRate: learningRate,
-                       slots: OptimizerSlots.values(of: [("accumulator", accumulator)], count: parameterCount))
-    }
-
-    public func restore(_ state: OptimizerState) throws(OptimizerStateError) {
-        try OptimizerSlots.restore(state, into: [("accumulator", accumulator)], count: parameterCount)
-        iterations = state.iterations
-        learningRate = state.learningRate
-    }
+    var slotTable: [(String, OptimizerSlots)] { [("accumulator", accumulator)] }
 }
 
 private struct AdagradKernel: LaneKernel {

@@ -6,7 +6,7 @@ import ModelKinds
 /// `m = m + (g - m) * (1 - beta_1)`, `v = v + (g^2 - v) * (1 - beta_2)`,
 /// amsgrad: `vhat = max(vhat, v)` used in place of v; `w = w - alpha * m / (sqrt(v) + eps)`.
 /// Epsilon is outside the square root and unscaled by the bias correction ("epsilon hat" of Kingma & Ba).
-public final class Adam: Optimizer {
+public final class Adam: SlottedOptimizer {
     public let parameterCount: Int
     public internal(set) var iterations = 0
     public var learningRate: Double
@@ -32,15 +32,7 @@ public final class Adam: Optimizer {
                        beta1: beta1, beta2: beta2, epsilon: epsilon)
     }
 
-    public var state: OptimizerState {
-        OptimizerState(iterations: iterations, learningRate: learningRate, slots: OptimizerSlots.values(of: moments.table, count: parameterCount))
-    }
-
-    public func restore(_ state: OptimizerState) throws(OptimizerStateError) {
-        try OptimizerSlots.restore(state, into: moments.table, count: parameterCount)
-        iterations = state.iterations
-        learningRate = state.learningRate
-    }
+    var slotTable: [(String, OptimizerSlots)] { moments.table }
 }
 
 /// Adam's first and second moments (and AMSGrad's running maximum); AdamW reaches them through `Adam`.

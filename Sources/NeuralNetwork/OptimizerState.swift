@@ -35,6 +35,25 @@ public enum OptimizerStateError: Error, Equatable, Sendable, CustomStringConvert
     }
 }
 
+/// An optimizer whose state is its step count, its rate and named slot buffers: `state` and `restore` once for all.
+protocol SlottedOptimizer: Optimizer {
+    var iterations: Int { get set }
+    /// Its slot buffers by the names a checkpoint gives them.
+    var slotTable: [(String, OptimizerSlots)] { get }
+}
+
+extension SlottedOptimizer {
+    public var state: OptimizerState {
+        OptimizerState(iterations: iterations, learningRate: learningRate, slots: OptimizerSlots.values(of: slotTable, count: parameterCount))
+    }
+
+    public func restore(_ state: OptimizerState) throws(OptimizerStateError) {
+        try OptimizerSlots.restore(state, into: slotTable, count: parameterCount)
+        iterations = state.iterations
+        learningRate = state.learningRate
+    }
+}
+
 extension OptimizerSlots {
     /// The values of `table`'s buffers, `count` each, by name.
     static func values(of table: [(String, OptimizerSlots)], count: Int) -> [String: [Float]] {

@@ -6,7 +6,7 @@ import ModelKinds
 /// - centered: `mg = rho * mg + (1 - rho) * g`, `d = v - mg^2 + eps`; else `d = v + eps`
 /// - `inc = lr * g / sqrt(d)` — epsilon INSIDE the square root, as Keras 3 (PyTorch adds it outside)
 /// - momentum > 0: `mom = momentum * mom + inc`, `w = w - mom`; else `w = w - inc`
-public final class RMSprop: Optimizer {
+public final class RMSprop: SlottedOptimizer {
     public let parameterCount: Int
     public internal(set) var iterations = 0
     public var learningRate: Double
@@ -39,17 +39,7 @@ public final class RMSprop: Optimizer {
         iterations += 1
     }
 
-    public var state: OptimizerState {
-        OptimizerState(iterations: iterations, learningRate: learningRate, slots: OptimizerSlots.values(of: slotTable, count: parameterCount))
-    }
-
-    public func restore(_ state: OptimizerState) throws(OptimizerStateError) {
-        try OptimizerSlots.restore(state, into: slotTable, count: parameterCount)
-        iterations = state.iterations
-        learningRate = state.learningRate
-    }
-
-    private var slotTable: [(String, OptimizerSlots)] {
+    var slotTable: [(String, OptimizerSlots)] {
         [("velocity", velocity)] + (momentumSlots.map { [("momentum", $0)] } ?? [])
             + (averageGradient.map { [("average_gradient", $0)] } ?? [])
     }

@@ -5,7 +5,7 @@ import ModelKinds
 /// - momentum 0: `w = w - lr * g`
 /// - momentum > 0: `m = momentum * m - lr * g`, then `w = w + m`,
 ///   or with nesterov `w = w + momentum * m - lr * g` (m already updated).
-public final class SGD: Optimizer {
+public final class SGD: SlottedOptimizer {
     public let parameterCount: Int
     public internal(set) var iterations = 0
     public var learningRate: Double
@@ -36,15 +36,5 @@ public final class SGD: Optimizer {
         iterations += 1
     }
 
-    public var state: OptimizerState {
-        OptimizerState(iterations: iterations, learningRate: learningRate, slots: OptimizerSlots.values(of: slotTable, count: parameterCount))
-    }
-
-    public func restore(_ state: OptimizerState) throws(OptimizerStateError) {
-        try OptimizerSlots.restore(state, into: slotTable, count: parameterCount)
-        iterations = state.iterations
-        learningRate = state.learningRate
-    }
-
-    private var slotTable: [(String, OptimizerSlots)] { velocity.map { [("velocity", $0)] } ?? [] }
+    var slotTable: [(String, OptimizerSlots)] { velocity.map { [("velocity", $0)] } ?? [] }
 }
