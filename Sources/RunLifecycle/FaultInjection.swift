@@ -4,7 +4,7 @@ import Training
 /// Test hooks that act at known points of training, so fault tests never depend on timing:
 /// `RUNNER_TEST_SIGNAL=INT@3` raises SIGINT right after the first step of epoch 3 (`TERM`, `KILL` likewise;
 /// `STOP` freezes the process there, so a test can act on its parent at a known point),
-/// `KILL@3:checkpoint` right after epoch 3's checkpoint is written, `KILL@model` once the model file's
+/// `KILL@3:checkpoint` right after epoch 3's checkpoint (and run.json after it) is written, `KILL@model` once the model file's
 /// temporary copy is written, before it replaces `model.safetensors`;
 /// `RUNNER_TEST_SWEEP_START_FAILURE=N` makes a local sweep fail to start its N-th child (from 1);
 /// `RUNNER_TEST_TRAINING_LOG=FILE` appends one line (the pid and the argument vector) to FILE when training
