@@ -1,5 +1,6 @@
 import ArgumentParser
 import RunLifecycle
+import RunStore
 import Foundation
 
 extension RunnerFailure {
@@ -9,6 +10,16 @@ extension RunnerFailure {
         case .experiment, .usage, .located: return 2
         case .runFailed: return 1
         case .interrupted(let signal, _): return 128 + signal
+        }
+    }
+}
+
+extension RunnerFailure {
+    /// An output path the runner will not write over is the user's to change (2); a write that failed, a failed run (1).
+    init(_ error: OutputFileError) {
+        switch error {
+        case .refused: self = .usage(error.description)
+        case .failed(let failure): self = .runFailed(failure.description)
         }
     }
 }
