@@ -26,7 +26,11 @@ extension RunnerFailure {
 
 extension Runner {
     /// Parses and runs; help goes to stdout with status 0, every mistake to stderr only.
-    static func exitStatus(arguments: [String]) -> Int32 {
+    static func exitStatus(arguments: [String], raw: [[UInt8]] = []) -> Int32 {
+        if let refusal = nonUTF8Refusal(raw) {
+            writeError(refusal)
+            return 2
+        }
         if let hint = unknownCommandHint(arguments) {
             writeError(hint)
             return 2
