@@ -1,52 +1,14 @@
-/// A CSV file read as a header and rows of text fields, each field keeping its line and column for errors.
-///
-/// The dialect is what pandas' `to_csv` and spreadsheets write: comma-separated, the first line a header,
+/// The CSV dialect, what pandas' `to_csv` and spreadsheets write: comma-separated, the first line a header,
 /// LF or CRLF line ends, an optional UTF-8 byte-order mark, fields optionally in double quotes (`""` inside
 /// quotes is one quote). A quoted field may not span lines (no numeric dataset needs it, and it would make
-/// line numbers in errors lie). Blank lines are skipped.
-public struct CSVTable: Sendable {
+/// line numbers in errors lie). Blank lines are skipped. Datasets are read by `CSVReader` (bytes, streamed);
+/// these are its writer side and the line splitter `predict`'s small input files use.
+public enum CSVTable {
     /// One field and where it starts (1-based line and column, in characters of the line).
     public struct Field: Sendable {
         public var text: Substring
         public var line: Int
         public var column: Int
-    }
-
-    let path: String
-    let header: [String]
-    /// The header's line (1 unless blank lines precede it).
-    let headerLine: Int
-    let rows: [[Field]]
-
-    /// Splits `text` (the file `path`); every row must have as many fields as the header.
-    init(path: String, text: String) throws(DatasetError) {
-        let lines = Self.lines(text)
-        guard let headerLine = lines.first else { throw .csv(.empty(path: path)) }
-        let header = try Self.fields(headerLine.text, line: headerLine.number, path: path).map {
-            String($0.text).trimmingSpaces
-        }
-        var seen: [String: Int] = [:]
-        for (index, name) in header.enumerated() {
-            if name.isEmpty { throw .csv(.badHeader(path: path, message: "column \(index + 1) of the header has no name; the first line must name every column")) }
-            if let earlier = seen[name] {
-                throw .csv(.badHeader(path: path, message: "the header names column \(earlier + 1) and column \(index + 1) both '\(name)'; column names must be unique"))
-            }
-            seen[name] = index
-        }
-        var rows: [[Field]] = []
-        rows.reserveCapacity(lines.count - 1)
-        for line in lines.dropFirst() {
-            let fields = try Self.fields(line.text, line: line.number, path: path)
-            guard fields.count == header.count else {
-                throw .csv(.fieldCount(path: path, line: line.number, found: fields.count, expected: header.count))
-            }
-            rows.append(fields)
-        }
-        guard !rows.isEmpty else { throw .csv(.noRows(path: path)) }
-        self.path = path
-        self.header = header
-        self.headerLine = headerLine.number
-        self.rows = rows
     }
 
     /// `text` as one field of this dialect, for writers of CSV: quoted (quotes doubled) when it holds a comma,

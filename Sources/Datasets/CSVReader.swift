@@ -1,0 +1,196 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The CSV dialect (`CSVTable`'s: comma-separated, LF or CRLF line ends, an optional UTF-8 byte-order mark,
+/// fields optionally in double quotes with `""` for a quote, no quoted line ends, blank lines skipped) read as bytes,
+/// one line at a time, from a file streamed in 1 MiB chunks: a 50 MB file never sits in memory whole, nor as
+/// strings. A gzip file is decompressed whole first (its data is small next to the floats it becomes).
+///
+/// Columns in messages count characters, as an editor does; they are worked out only for a message.
+struct CSVReader {
+    /// Where one field lies in its line: the bytes between the commas, or between the quotes of a quoted field
+    /// (where `""` still stands for one quote).
+    struct Field {
+        var start: Int
+        var end: Int
+        var quoted: Bool
+    }
+
+    /// One non-blank line: its 1-based number, its bytes (without the line end; a byte that is not part of a
+    /// number, the line end, follows them in memory) and its fields.
+    struct Line {
+        var number: Int
+        var bytes: UnsafeBufferPointer<UInt8>
+        var fields: [Field]
+
+        /// The 1-based column (in characters) of byte `offset`.
+        func column(of offset: Int) -> Int {
+            let prefix = UnsafeBufferPointer(rebasing: bytes[..<offset])
+            if !prefix.contains(where: { $0 >= 0x80 }) { return offset + 1 }
+            return String(decoding: prefix, as: UTF8.self).count + 1
+        }
+
+        /// Field `i`'s text, unquoted, as written (spaces kept).
+        func text(_ i: Int) -> [UInt8] {
+            let field = fields[i]
+            let raw = Array(bytes[field.start..<field.end])
+            guard field.quoted else { return raw }
+            var text: [UInt8] = []
+            var k = 0
+            while k < raw.count {
+                text.append(raw[k])
+                k += raw[k] == UInt8(ascii: "\"") ? 2 : 1
+            }
+            return text
+        }
+
+        /// Field `i`'s text without leading and trailing spaces and tabs.
+        func trimmed(_ i: Int) -> ArraySlice<UInt8> {
+            let text = self.text(i)
+            let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+            guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return [] }
+            return text[first...last]
+        }
+
+        /// Field `i` as a float32 when it is one finite number (spaces and tabs around it allowed), as `Float(String)`
+        /// reads it (strtof, the whole text consumed; the runner never calls setlocale, so the decimal point is
+        /// C's '.'); nil otherwise.
+        func float(_ i: Int) -> Float? {
+            let field = fields[i]
+            var start = field.start, end = field.end
+            if !field.quoted {
+                while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                // strtof would skip other white space (\r, \v, \f) that Float(String) refuses.
+                guard start < end, isspace(Int32(bytes[start])) == 0 else { return nil }
+                var stop: UnsafeMutablePointer<CChar>?
+                let base = UnsafeMutableRawPointer(mutating: bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+                let value = strtof(base + start, &stop)
+                guard stop == base + end, value.isFinite else { return nil }
+                return value
+            }
+            var text = Array(trimmed(i))
+            guard let first = text.first, isspace(Int32(first)) == 0 else { return nil }
+            text.append(0)
+            return text.withUnsafeBufferPointer { buffer -> Float? in
+                var stop: UnsafeMutablePointer<CChar>?
+                let base = UnsafeMutableRawPointer(mutating: buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                let value = strtof(base, &stop)
+                return stop == base + buffer.count - 1 && value.isFinite ? value : nil
+            }
+        }
+    }
+
+    static let chunkSize = 1 << 20
+
+    /// Calls `body` with every non-blank line of the file at `resolved` (named `path` in errors), in order; a line
+    /// whose quotes do not close, or with text after a closing quote, is a syntax error at its place.
+    static func forEachLine(path: String, resolved: String, _ body: (Line) throws(DatasetError) -> Void) throws(DatasetError) {
+        let descriptor = open(resolved, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadableFile(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var lineNumber = 1, first = true, atEnd = false
+        var fields: [Field] = []
+        while !atEnd {
+            let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, chunkSize) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
+            }
+            if first, Gunzip.isGzip(chunk[..<max(n, 0)]) {
+                // A gzip file: decompressed whole (DatasetFile's way), then split as a plain one.
+                buffer = try DatasetFile.contents(of: resolved)
+                atEnd = true
+            } else if n == 0 {
+                atEnd = true
+            } else {
+                buffer += chunk[..<n]
+            }
+            if first, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+            if atEnd, buffer.last != UInt8(ascii: "\n"), !buffer.isEmpty { buffer.append(UInt8(ascii: "\n")) }
+            first = false
+            let consumed = try buffer.withUnsafeBufferPointer { all throws(DatasetError) -> Int in
+                var start = 0
+                while let newline = find(UInt8(ascii: "\n"), in: all, from: start) {
+                    var end = newline
+                    if end > start, all[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+                    if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                        try split(bytes, number: lineNumber, path: path, into: &fields)
+                        try body(Line(number: lineNumber, bytes: bytes, fields: fields))
+                    }
+                    lineNumber += 1
+                    start = newline + 1
+                }
+                return start
+            }
+            buffer.removeFirst(consumed)
+        }
+    }
+
+    /// The fields of one line, split on commas outside double quotes.
+    static func split(_ line: UnsafeBufferPointer<UInt8>, number: Int, path: String, into fields: inout [Field]) throws(DatasetError) {
+        fields.removeAll(keepingCapacity: true)
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        var index = 0
+        while true {
+            if index < line.count, line[index] == quote {
+                let open = index
+                var cursor = index + 1
+                var closed = false
+                while cursor < line.count {
+                    if line[cursor] == quote {
+                        if cursor + 1 < line.count, line[cursor + 1] == quote { cursor += 2; continue }
+                        closed = true
+                        break
+                    }
+                    cursor += 1
+                }
+                let place = Line(number: number, bytes: line, fields: [])
+                guard closed else {
+                    throw .csv(.syntax(path: path, line: number, column: place.column(of: open),
+                                       message: "a quoted field does not end on its line; quoted fields may not span lines"))
+                }
+                guard cursor + 1 == line.count || line[cursor + 1] == comma else {
+                    throw .csv(.syntax(path: path, line: number, column: place.column(of: cursor + 1),
+                                       message: "unexpected text after a closing quote; a field is either quoted whole or not at all"))
+                }
+                fields.append(Field(start: open + 1, end: cursor, quoted: true))
+                index = cursor + 1
+            } else {
+                let end = find(comma, in: line, from: index) ?? line.count
+                fields.append(Field(start: index, end: end, quoted: false))
+                index = end
+            }
+            guard index < line.count else { return }
+            index += 1  // the comma
+        }
+    }
+
+    /// The offset of the first `byte` in `buffer` at or after `start` (memchr), or nil.
+    static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < buffer.count, let base = buffer.baseAddress,
+              let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// Line ends in the file: an upper bound on its rows, so the floats are allocated once, at their size.
+    static func lineEnds(resolved: String) -> Int {
+        let descriptor = open(resolved, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var count = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, chunkSize) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return count + 1 }
+            count += chunk[..<n].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        }
+    }
+}
