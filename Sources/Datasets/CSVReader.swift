@@ -115,22 +115,41 @@ struct CSVReader {
             if atEnd, buffer.last != UInt8(ascii: "\n"), !buffer.isEmpty { buffer.append(UInt8(ascii: "\n")) }
             first = false
             let consumed = try buffer.withUnsafeBufferPointer { all throws(DatasetError) -> Int in
-                var start = 0
-                while let newline = find(UInt8(ascii: "\n"), in: all, from: start) {
-                    var end = newline
-                    if end > start, all[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                    let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
-                    if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
-                        try split(bytes, number: lineNumber, path: path, into: &fields)
-                        try body(Line(number: lineNumber, bytes: bytes, fields: fields))
-                    }
-                    lineNumber += 1
-                    start = newline + 1
-                }
-                return start
+                try completeLines(all, lineNumber: &lineNumber, path: path, fields: &fields, body)
             }
             buffer.removeFirst(consumed)
         }
+    }
+
+    /// Every non-blank line of `bytes`, a whole file already in memory (BOM, line ends and gzip as for a file).
+    static func forEachLine(bytes: [UInt8], path: String, _ body: (Line) throws(DatasetError) -> Void) throws(DatasetError) {
+        var buffer = Gunzip.isGzip(bytes) ? try Gunzip.decompress(bytes, path: path) : bytes
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+        if buffer.last != UInt8(ascii: "\n"), !buffer.isEmpty { buffer.append(UInt8(ascii: "\n")) }
+        var lineNumber = 1
+        var fields: [Field] = []
+        _ = try buffer.withUnsafeBufferPointer { all throws(DatasetError) -> Int in
+            try completeLines(all, lineNumber: &lineNumber, path: path, fields: &fields, body)
+        }
+    }
+
+    /// The lines of `all` that end with a line end, each non-blank one split and given to `body`; returns the bytes
+    /// used (what follows is the start of a line the next chunk completes).
+    private static func completeLines(_ all: UnsafeBufferPointer<UInt8>, lineNumber: inout Int, path: String, fields: inout [Field],
+                                      _ body: (Line) throws(DatasetError) -> Void) throws(DatasetError) -> Int {
+        var start = 0
+        while let newline = find(UInt8(ascii: "\n"), in: all, from: start) {
+            var end = newline
+            if end > start, all[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+            if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                try split(bytes, number: lineNumber, path: path, into: &fields)
+                try body(Line(number: lineNumber, bytes: bytes, fields: fields))
+            }
+            lineNumber += 1
+            start = newline + 1
+        }
+        return start
     }
 
     /// The fields of one line, split on commas outside double quotes.

@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import TestSupport
 import XCTest
 
@@ -21,7 +22,7 @@ final class CSVStreamingTests: XCTestCase {
                 let field = quoted ? "\"\(cell)\"" : cell
                 directory.write("c.csv", "x,y\n\(field),0\n0,1\n")
                 let csv = CSVDatasetSource(path: "c.csv", label: "y", test: .fraction(0.5), seed: 1)
-                let expected = Float(String(Substring(cell).trimmingSpaces)).flatMap { $0.isFinite ? $0 : nil }
+                let expected = Float(cell.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))).flatMap { $0.isFinite ? $0 : nil }
                 do {
                     let dataset = try csv.load(search: search(directory))
                     let values = (0..<dataset.train.count).map { dataset.train.features($0)[0] }
