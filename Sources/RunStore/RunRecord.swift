@@ -38,7 +38,12 @@ public struct RunRecord: Sendable {
     public static func recordedKernelFamily(inFolder folder: String) -> String? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
               let record = try? JSONValue(parsing: data) else { return nil }
-        return record["kernel_family"]?.string ?? record["versions"]?["blas_core"]?.string
+        return kernelFamily(of: record)
+    }
+
+    /// The kernel family a `run.json` records: `kernel_family`, or an older run's `versions.blas_core`.
+    public static func kernelFamily(of record: JSONValue) -> String? {
+        record["kernel_family"]?.string ?? record["versions"]?["blas_core"]?.string
     }
 
     public init(name: String, runID: String, command: [String], overrides: [String], threads: Int,

@@ -11,8 +11,11 @@ struct PlotCommand: ParsableCommand {
         abstract: "Draw the learning curves of runs as a standalone SVG: train solid, validation dashed, one colour per run.",
         discussion: """
             Each RUN is a run folder or a folder searched for run folders, as for compare. One panel per metric \
-            (accuracy, loss, then any other such as learning_rate), epochs counted from 1. -o replaces a file \
-            atomically, writes a device or FIFO as a stream and writes through a link; a folder is refused.
+            (accuracy, loss, then any other such as learning_rate), epochs counted from 1. The legend names each run \
+            by the settings that differ between the runs (learning_rate=0.01, seed=43), or by its run id when none \
+            does; a run whose curves equal an earlier one's says so. The SVG scales to a browser's window. -o \
+            replaces a file atomically, writes a device or FIFO as a stream and writes through a link; a folder is \
+            refused.
 
             Examples:
               runner plot results/mnist-dense -o curves.svg
@@ -36,8 +39,7 @@ struct PlotCommand: ParsableCommand {
         } catch {
             throw RunnerFailure.located(error.description)
         }
-        let oneExperiment = Set(runs.map(\.name)).count == 1
-        let plotted = runs.map { PlottedRun(label: oneExperiment ? $0.runID : "\($0.name)/\($0.runID)", history: $0.history) }
+        let plotted = zip(runs, Comparison(runs).labels).map { PlottedRun(label: $1, history: $0.history) }
         do {
             try OutputFile.write(LearningCurveSVG.render(plotted, title: title), to: output, nameInFolder: "curves.svg")
         } catch {
