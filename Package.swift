@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "SeededRandom", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RunStore", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
-        .testTarget(name: "RunLifecycleTests", dependencies: ["RunLifecycle", "RunStore", "ExperimentCompiler", "Training", "TestSupport"]),
+        .testTarget(name: "RunLifecycleTests", dependencies: ["RunLifecycle", "RunStore", "ExperimentCompiler", "ModelKinds", "Training", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
     ]

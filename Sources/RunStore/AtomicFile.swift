@@ -54,7 +54,7 @@ public enum AtomicFile {
         return String(path[..<slash]) + "." + String(path[slash...]) + ".tmp-\(getpid())"
     }
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ResultsWriteError) {
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ResultsWriteError) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
