@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// One named weight array of a model, as a checkpoint stores it: `dense.kernel` with shape `[in, out]`.
 public struct WeightTensor: Sendable, Equatable {
     public var name: String
@@ -69,5 +71,21 @@ extension Sequential {
         for (name, _, slice) in expected {
             _ = UnsafeMutableBufferPointer(rebasing: parameters.values[slice.range]).update(fromContentsOf: byName[name]!.values)
         }
+    }
+}
+
+extension Sequential {
+    /// Each dropout layer's mask stream at its current position, in layer order: what a checkpoint keeps,
+    /// since the masks of every step depend on every step before it.
+    public var dropoutStreams: [SeededRandom] {
+        layers.compactMap { ($0 as? Dropout)?.random }
+    }
+
+    /// Puts back streams `dropoutStreams` gave, one per dropout layer; false (nothing changed) for another count.
+    public func restoreDropoutStreams(_ streams: [SeededRandom]) -> Bool {
+        let dropouts = layers.compactMap { $0 as? Dropout }
+        guard dropouts.count == streams.count else { return false }
+        for (layer, stream) in zip(dropouts, streams) { layer.random = stream }
+        return true
     }
 }

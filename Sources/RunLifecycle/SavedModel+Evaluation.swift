@@ -1,5 +1,6 @@
 import Datasets
 import ExperimentCompiler
+import RunStore
 import Training
 
 /// A saved model's loss and metrics on a test split, as Keras' `model.evaluate` reports them.
@@ -38,12 +39,16 @@ extension SavedModel {
         } catch {
             throw .located(error.description)
         }
-        if let width = inputWidth, width != test.featureCount {
-            let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
-            throw .usage("\(dataName) has \(test.featureCount) features per sample, the model in "
-                + "\(folder) takes \(width); evaluate it on data of the same shape")
+        if inputWidth != test.featureCount {
+            guard let data else {
+                // The run trained on this data, so it is the model file that changed.
+                throw .located(ModelFileError.mismatch(path: modelPath, reason: "'dense.kernel' has \(inputWidth) rows, "
+                    + "the run's dataset has \(test.featureCount) features per sample").description)
+            }
+            throw .usage("'\(data)' has \(test.featureCount) features per sample, the model in "
+                + "\(folder) takes \(inputWidth); evaluate it on data of the same shape")
         }
-        do { trainer = try ModelBuilder(experiment).evaluator(inputWidth: test.featureCount) } catch { throw .runFailed("\(error)") }
+        do { trainer = try ModelBuilder(experiment).evaluator(model: model) } catch { throw .runFailed("\(error)") }
         // Labels index the outputs: a class the model has no output for would be read past the batch's row.
         if test.count > 0, Int(test.split.maxLabel) >= trainer.model.outputWidth {
             let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
@@ -55,7 +60,6 @@ extension SavedModel {
             preprocessing.standardization = standardization
             test = BatchSource(split: test.split, preprocessing: preprocessing)
         }
-        try load(into: trainer.model)
         return Evaluation(logs: trainer.evaluate(test), samples: test.count,
                           steps: (test.count + trainer.batchSize - 1) / trainer.batchSize,
                           dataset: Self.datasetText(experiment))

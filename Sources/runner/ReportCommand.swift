@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Run folders, or folders holding them (default: results).")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the HTML file.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the HTML file (- for standard output).", valueName: "FILE"))
     var output = "report.html"
 
     @Option(help: ArgumentHelp("Judge every other configuration against the one of this run folder.", valueName: "RUN"))
@@ -47,10 +47,11 @@ struct ReportCommand: ParsableCommand {
                                 sources: RunFolderSearch.paths(paths), commandLine: ShellWords.line)
         let page = report.rendered()
         do {
-            try AtomicFile.write(page, to: output)
+            try OutputFile.write(page, to: output, nameInFolder: "report.html")
         } catch {
-            throw RunnerFailure.runFailed(error.description)
+            throw RunnerFailure(error)
         }
+        guard output != "-" else { return }
         let damaged = found.damaged.isEmpty ? "" : ", \(found.damaged.count) damaged"
         print("Wrote \(output) (\(found.runs.count) run\(found.runs.count == 1 ? "" : "s") in \(groups.groups.count) "
             + "configuration\(groups.groups.count == 1 ? "" : "s")\(damaged); \((page.utf8.count + 1023) / 1024) KB)")
