@@ -14,12 +14,14 @@ public struct EarlyStoppingRule: Sendable, Equatable {
     public let spec: EarlyStopping
     /// `spec.mode` with `auto` resolved for the monitor.
     public let mode: MonitorMode
-    public private(set) var wait = 0
-    public private(set) var best: Double?
+    /// Everything the rule has seen, in one value a checkpoint keeps and gives back.
+    public private(set) var progress = Progress()
+    public var wait: Int { progress.wait }
+    public var best: Double? { progress.best }
     /// The best epoch so far (1-based), the one whose weights a restore brings back.
-    public private(set) var bestEpoch: Int?
+    public var bestEpoch: Int? { progress.bestEpoch }
     /// The epoch (1-based) after which the rule stopped training.
-    public private(set) var stoppedEpoch: Int?
+    public var stoppedEpoch: Int? { progress.stoppedEpoch }
 
     /// What to do after an epoch.
     public struct Decision: Sendable, Equatable {
@@ -40,7 +42,7 @@ public struct EarlyStoppingRule: Sendable, Equatable {
         public var bestEpoch: Int?
         public var stoppedEpoch: Int?
 
-        public init(wait: Int, best: Double?, bestEpoch: Int?, stoppedEpoch: Int?) {
+        public init(wait: Int = 0, best: Double? = nil, bestEpoch: Int? = nil, stoppedEpoch: Int? = nil) {
             self.wait = wait
             self.best = best
             self.bestEpoch = bestEpoch
@@ -48,12 +50,10 @@ public struct EarlyStoppingRule: Sendable, Equatable {
         }
     }
 
-    public var progress: Progress { Progress(wait: wait, best: best, bestEpoch: bestEpoch, stoppedEpoch: stoppedEpoch) }
-
     /// The rule for `spec` as it was when it reported `progress`.
     public init(_ spec: EarlyStopping, progress: Progress) {
         self.init(spec)
-        (wait, best, bestEpoch, stoppedEpoch) = (progress.wait, progress.best, progress.bestEpoch, progress.stoppedEpoch)
+        self.progress = progress
     }
 
     /// Applies the rule to epoch `epoch` (1-based) and its logs.
@@ -61,20 +61,20 @@ public struct EarlyStoppingRule: Sendable, Equatable {
         let e = epoch - 1
         var decision = Decision()
         guard let current = logs[spec.monitor], e >= spec.startFromEpoch else { return decision }
-        if spec.restoreBestWeights && bestEpoch == nil {
+        if spec.restoreBestWeights && progress.bestEpoch == nil {
             decision.keepWeights = true
-            bestEpoch = epoch
+            progress.bestEpoch = epoch
         }
-        wait += 1
-        if improves(current, on: best) {
-            best = current
-            bestEpoch = epoch
+        progress.wait += 1
+        if improves(current, on: progress.best) {
+            progress.best = current
+            progress.bestEpoch = epoch
             decision.keepWeights = spec.restoreBestWeights
-            if spec.baseline == nil || improves(current, on: spec.baseline) { wait = 0 }
+            if spec.baseline == nil || improves(current, on: spec.baseline) { progress.wait = 0 }
             return decision
         }
-        if wait >= spec.patience && e > 0 {
-            stoppedEpoch = epoch
+        if progress.wait >= spec.patience && e > 0 {
+            progress.stoppedEpoch = epoch
             decision.stop = true
         }
         return decision

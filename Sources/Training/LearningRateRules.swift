@@ -48,14 +48,16 @@ extension ExperimentCompiler.LearningRateSchedule {
 public struct ReduceLROnPlateauRule: Sendable, Equatable {
     public let spec: ReduceLROnPlateau
     public let mode: MonitorMode
-    public private(set) var best: Double
-    public private(set) var wait = 0
-    public private(set) var cooldownCounter = 0
+    /// Everything the rule has seen, in one value a checkpoint keeps and gives back.
+    public private(set) var progress: Progress
+    public var best: Double { progress.best }
+    public var wait: Int { progress.wait }
+    public var cooldownCounter: Int { progress.cooldownCounter }
 
     public init(_ spec: ReduceLROnPlateau) {
         self.spec = spec
         mode = spec.mode.resolved(for: spec.monitor)
-        best = mode == .max ? -.infinity : .infinity
+        progress = Progress(best: mode == .max ? -.infinity : .infinity, wait: 0, cooldownCounter: 0)
     }
 
     /// What the rule has seen so far, as a checkpoint keeps it.
@@ -71,32 +73,30 @@ public struct ReduceLROnPlateauRule: Sendable, Equatable {
         }
     }
 
-    public var progress: Progress { Progress(best: best, wait: wait, cooldownCounter: cooldownCounter) }
-
     /// The rule for `spec` as it was when it reported `progress`.
     public init(_ spec: ReduceLROnPlateau, progress: Progress) {
         self.init(spec)
-        (best, wait, cooldownCounter) = (progress.best, progress.wait, progress.cooldownCounter)
+        self.progress = progress
     }
 
     /// The rate to use from the next epoch on, given the epoch's logs and its rate.
     public mutating func observe(logs: Logs, rate: Double) -> Double {
         guard let current = logs[spec.monitor] else { return rate }
-        if cooldownCounter > 0 {
-            cooldownCounter -= 1
-            wait = 0
+        if progress.cooldownCounter > 0 {
+            progress.cooldownCounter -= 1
+            progress.wait = 0
         }
-        let improved = mode == .max ? current > best + spec.minDelta : current < best - spec.minDelta
+        let improved = mode == .max ? current > progress.best + spec.minDelta : current < progress.best - spec.minDelta
         if improved {
-            best = current
-            wait = 0
+            progress.best = current
+            progress.wait = 0
             return rate
         }
-        guard cooldownCounter == 0 else { return rate }
-        wait += 1
-        guard wait >= spec.patience, Float(rate) > Float(spec.minLR) else { return rate }
-        cooldownCounter = spec.cooldown
-        wait = 0
+        guard progress.cooldownCounter == 0 else { return rate }
+        progress.wait += 1
+        guard progress.wait >= spec.patience, Float(rate) > Float(spec.minLR) else { return rate }
+        progress.cooldownCounter = spec.cooldown
+        progress.wait = 0
         return max(rate * spec.factor, spec.minLR)
     }
 }
