@@ -3,9 +3,36 @@
 public struct DatasetShape: Sendable, Equatable {
     public var features: Int
     public var classes: Int
+    /// One example as an image, `(rows, columns, 1)` for IDX images (grey: one channel); nil for a CSV
+    /// dataset, whose rows are vectors.
+    public var image: TensorShape?
 
-    public init(features: Int, classes: Int) {
+    public init(features: Int, classes: Int, image: TensorShape? = nil) {
         self.features = features
         self.classes = classes
+        self.image = image
+    }
+
+    /// IDX images of `rows x columns` pixels.
+    public init(rows: Int, columns: Int, classes: Int) {
+        self.init(features: rows * columns, classes: classes, image: .image(height: rows, width: columns, channels: 1))
+    }
+
+    /// An IDX file's sample shape: `[rows, columns]` is a grey image, `[rows, columns, channels]` a colour one,
+    /// anything else a vector of its values.
+    public init(sampleShape: [Int], classes: Int) {
+        let features = sampleShape.reduce(1) { $0.multipliedSaturated(by: $1) }
+        switch sampleShape.count {
+        case 2: self.init(features: features, classes: classes, image: .image(height: sampleShape[0], width: sampleShape[1], channels: 1))
+        case 3: self.init(features: features, classes: classes,
+                          image: .image(height: sampleShape[0], width: sampleShape[1], channels: sampleShape[2]))
+        default: self.init(features: features, classes: classes)
+        }
+    }
+
+    /// What the first layer reads: the image, unless it is flattened (or there is none).
+    public func input(flatten: Bool) -> TensorShape {
+        if !flatten, let image { return image }
+        return .vector(features)
     }
 }

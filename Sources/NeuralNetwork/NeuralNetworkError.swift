@@ -8,6 +8,8 @@ public enum NeuralNetworkError: Error, Equatable, CustomStringConvertible {
     case invalidUnits(layer: Int, units: Int)
     /// The model would hold more parameters than `limit`.
     case tooManyParameters(layer: Int, limit: Int)
+    /// A layer kind the engine cannot run yet.
+    case unsupportedLayer(layer: Int, kind: String)
     /// A session for batches of fewer than one sample.
     case invalidBatchSize(Int)
     /// The batch buffers would hold more values than `limit`.
@@ -23,6 +25,8 @@ public enum NeuralNetworkError: Error, Equatable, CustomStringConvertible {
             return "layer \(layer + 1) has \(units) units; a dense layer needs at least 1"
         case let .tooManyParameters(layer, limit):
             return "the model exceeds \(limit) parameters at layer \(layer + 1); make the layers narrower"
+        case let .unsupportedLayer(layer, kind):
+            return "layer \(layer + 1) is a \(kind) layer, which this engine cannot train yet"
         case let .invalidBatchSize(size):
             return "the batch size is \(size); it must be at least 1"
         case let .batchTooLarge(maxBatchSize, limit):

@@ -60,6 +60,8 @@ public final class Sequential {
                 width = spec.units
             case .dropout(let spec):
                 built.append(Dropout(inputWidth: width, spec: spec, index: index, modelSeed: seed))
+            default:
+                throw NeuralNetworkError.unsupportedLayer(layer: index, kind: layer.kind.rawValue)
             }
         }
         self.inputWidth = inputWidth

@@ -95,6 +95,10 @@ final class KindCoverageTests: XCTestCase {
             switch kind {
             case .dense: layer = "    - dense: 12\n      activation: tanh"
             case .dropout: layer = "    - dropout: 0.25"
+            case .batchNormalization: layer = "    - batch_normalization: {momentum: 0.9}"
+            case .flatten: layer = "    - flatten"
+            // Layers that need images: testEveryImageLayerKind.
+            case .conv2D, .maxPooling2D, .averagePooling2D, .globalAveragePooling2D: continue
             }
             let model = try build(try experiment(extraLayer: layer))
             XCTAssertEqual(model.layerSpecs[1].kind, kind)
