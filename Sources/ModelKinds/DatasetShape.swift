@@ -18,16 +18,11 @@ public struct DatasetShape: Sendable, Equatable {
         self.init(features: rows * columns, classes: classes, image: .image(height: rows, width: columns, channels: 1))
     }
 
-    /// An IDX file's sample shape: `[rows, columns]` is a grey image, `[rows, columns, channels]` a colour one,
-    /// anything else a vector of its values.
+    /// An IDX file's sample shape (see `TensorShape(sampleShape:)`).
     public init(sampleShape: [Int], classes: Int) {
-        let features = sampleShape.reduce(1) { $0.multipliedSaturated(by: $1) }
-        switch sampleShape.count {
-        case 2: self.init(features: features, classes: classes, image: .image(height: sampleShape[0], width: sampleShape[1], channels: 1))
-        case 3: self.init(features: features, classes: classes,
-                          image: .image(height: sampleShape[0], width: sampleShape[1], channels: sampleShape[2]))
-        default: self.init(features: features, classes: classes)
-        }
+        let shape = TensorShape(sampleShape: sampleShape)
+        if case .image = shape { self.init(features: shape.count, classes: classes, image: shape) }
+        else { self.init(features: shape.count, classes: classes) }
     }
 
     /// What the first layer reads: the image, unless it is flattened (or there is none).

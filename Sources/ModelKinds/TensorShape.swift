@@ -5,6 +5,16 @@ public enum TensorShape: Sendable, Equatable, CustomStringConvertible {
     case vector(Int)
     case image(height: Int, width: Int, channels: Int)
 
+    /// A sample shape as the datasets give it: `[rows, columns]` is a grey image (one channel), `[rows,
+    /// columns, channels]` a colour one, anything else a vector of its values.
+    public init(sampleShape: [Int]) {
+        switch sampleShape.count {
+        case 2: self = .image(height: sampleShape[0], width: sampleShape[1], channels: 1)
+        case 3: self = .image(height: sampleShape[0], width: sampleShape[1], channels: sampleShape[2])
+        default: self = .vector(sampleShape.reduce(1) { $0.multipliedSaturated(by: $1) })
+        }
+    }
+
     /// Floats per example: the row width of a batch.
     public var count: Int {
         switch self {

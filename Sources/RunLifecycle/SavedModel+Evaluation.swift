@@ -43,7 +43,7 @@ extension SavedModel {
             throw .usage("\(dataName) has \(test.featureCount) features per sample, the model in "
                 + "\(folder) takes \(width); evaluate it on data of the same shape")
         }
-        do { trainer = try ModelBuilder(experiment).evaluator(inputWidth: test.featureCount) } catch { throw .runFailed("\(error)") }
+        do { trainer = try ModelBuilder(experiment).evaluator(input: ModelBuilder.inputShape(of: test)) } catch { throw .runFailed("\(error)") }
         // Labels index the outputs: a class the model has no output for would be read past the batch's row.
         if test.count > 0, Int(test.split.maxLabel) >= trainer.model.outputWidth {
             let dataName = data.map { "'\($0)'" } ?? "the run's dataset"

@@ -34,9 +34,11 @@ extension SavedModel {
     /// then standardised with the statistics saved when the run trained.
     public func predict(input: String) throws(RunnerFailure) -> Predictions {
         let experiment = compiled.experiment
-        guard let width = inputWidth else {
-            throw .located(ModelFileError.mismatch(path: modelPath, reason: "it has no tensor 'dense.kernel'").description)
+        guard let shape = inputShape else {
+            let reason = file.metadata[Self.inputShapeKey] != nil ? "its input_shape is not three positive integers" : "it has no tensor 'dense.kernel'"
+            throw .located(ModelFileError.mismatch(path: modelPath, reason: reason).description)
         }
+        let width = shape.count
         // A CSV dataset's own file may be given: its label column, found by name in the header, is left out.
         var label: String?
         if case .csv(let csv) = experiment.data.dataset { label = csv.label }
@@ -48,7 +50,7 @@ extension SavedModel {
         }
         let model: Sequential
         do {
-            model = try ModelBuilder(experiment).model(inputWidth: width)
+            model = try ModelBuilder(experiment).model(input: shape)
         } catch {
             throw .runFailed("\(error)")
         }

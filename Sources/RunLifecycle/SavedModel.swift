@@ -1,6 +1,7 @@
 import Datasets
 import ExperimentCompiler
 import Foundation
+import ModelKinds
 import NeuralNetwork
 import RunStore
 
@@ -23,14 +24,21 @@ public struct SavedModel {
     static let formatName = "runner.sequential"
     static let formatVersion = "1"
 
-    /// The model file of `model`, trained from `resolvedJSON`: every dense layer's kernel and bias under
-    /// Keras' names (see `Sequential.weightTensors`).
+    /// The model file of `model`, trained from `resolvedJSON`: every layer's weights and state under Keras'
+    /// names (see `Sequential.weightTensors`). A model on images also records its input shape
+    /// (`input_shape`: `28,28,1`), which no kernel's shape tells; a dense model's is its first kernel's rows.
     public static func file(of model: Sequential, resolvedJSON: String) -> SafeTensors {
-        SafeTensors(
+        var metadata = ["format": formatName, "format_version": formatVersion,
+                        "resolved_sha256": SHA256Digest.hex(Array(resolvedJSON.utf8))]
+        if case .image = model.inputShape {
+            metadata[inputShapeKey] = model.inputShape.dimensions.map(String.init).joined(separator: ",")
+        }
+        return SafeTensors(
             tensors: model.weightTensors.map { SafeTensors.Tensor(name: $0.name, shape: $0.shape, values: $0.values) },
-            metadata: ["format": formatName, "format_version": formatVersion,
-                       "resolved_sha256": SHA256Digest.hex(Array(resolvedJSON.utf8))])
+            metadata: metadata)
     }
+
+    static let inputShapeKey = "input_shape"
 
     /// Reads a run folder: usage errors (status 2) for a folder that is not a run or whose experiment no longer
     /// compiles to itself, located errors for a missing or foreign model file.
@@ -79,8 +87,19 @@ public struct SavedModel {
         }
     }
 
-    /// The width of the inputs the saved weights take: the first kernel's rows.
-    public var inputWidth: Int? { file.tensor(named: "dense.kernel")?.shape.first }
+    /// The shape of the inputs the saved weights take: an image model's `input_shape` (three positive
+    /// integers), else the first dense kernel's rows; nil when neither is there.
+    public var inputShape: TensorShape? {
+        if let text = file.metadata[Self.inputShapeKey] {
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).compactMap { Int($0) }
+            guard parts.count == 3, parts.allSatisfy({ $0 > 0 && $0 <= Int(Int32.max) }) else { return nil }
+            return TensorShape(sampleShape: parts)
+        }
+        return file.tensor(named: "dense.kernel")?.shape.first.map(TensorShape.vector)
+    }
+
+    /// The width of the inputs the saved weights take.
+    public var inputWidth: Int? { inputShape?.count }
 
     /// Replaces `model`'s weights with the saved ones.
     public func load(into model: Sequential) throws(RunnerFailure) {
