@@ -122,7 +122,8 @@ struct Conv2DPass<T: GEMMScalar> {
             let cols = pass.cols + first * g.positions * k, zc = z + first * g.positions * f, yc = y + first * g.positions * f
             for s in 0..<count { g.im2col(x + (first + s) * g.inputCount, into: cols + s * g.positions * k) }
             if let bias = pass.bias {
-                for r in 0..<rows { (zc + r * f).update(from: bias, count: f) }
+                // An inline loop: a memmove call per row of 32 floats costs more than the copy.
+                for r in 0..<rows { let row = zc + r * f; for j in 0..<f { row[j] = bias[j] } }
             }
             T.gemm(transposeA: false, transposeB: false, m: rows, n: f, k: k, a: cols, lda: k, b: pass.kernel, ldb: f,
                    beta: pass.bias == nil ? 0 : 1, c: zc, ldc: f)

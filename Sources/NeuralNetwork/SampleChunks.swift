@@ -7,7 +7,7 @@
 /// batch makes 16 tasks, enough to keep 2-4 threads busy to the end, while each chunk's product stays
 /// large (8 x 121 rows for the MNIST convnet's second convolution, 8 x 676 for its first).
 struct SampleChunks {
-    static let perTask = 8
+    static let perTask = 16
 
     let rows: Int
 

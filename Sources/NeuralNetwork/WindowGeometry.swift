@@ -26,25 +26,37 @@ struct WindowGeometry: Sendable, Equatable {
     /// One packed row: the window's cells, each with every channel, in Keras' kernel order (ky, kx, c).
     var rowLength: Int { window.area * channels }
 
+    /// The window cells `kx` of output column `ox` that fall inside the image: `first ..< first + count`,
+    /// with `ix = ox * stride - padLeft + kx` the input column of cell kx. Those cells are contiguous in the
+    /// input (channels-last), so each window row is one block copy between zeros.
+    @inline(__always)
+    func insideColumns(_ ox: Int) -> (first: Int, count: Int) {
+        let start = ox * strides.width - padLeft
+        let first = max(0, -start), last = min(window.width, width - start)
+        return (first, max(0, last - first))
+    }
+
     /// Packs one example's windows, one row of `rowLength` per output position (row-major over positions),
     /// zeros where the window hangs over the padding: `cols (positions x rowLength) . kernel (rowLength x filters)`
     /// is then the convolution.
     func im2col<T: KernelScalar>(_ x: UnsafePointer<T>, into cols: UnsafeMutablePointer<T>) {
+        let rowWidth = window.width * channels
         var row = cols
         for oy in 0..<outHeight {
             for ox in 0..<outWidth {
-                var cell = row
+                let (first, count) = insideColumns(ox)
+                let ix = ox * strides.width - padLeft + first
                 for ky in 0..<window.height {
                     let iy = oy * strides.height - padTop + ky
-                    for kx in 0..<window.width {
-                        let ix = ox * strides.width - padLeft + kx
-                        if iy >= 0, iy < height, ix >= 0, ix < width {
-                            cell.update(from: x + (iy * width + ix) * channels, count: channels)
-                        } else {
-                            cell.update(repeating: 0, count: channels)
-                        }
-                        cell += channels
+                    let cells = row + ky * rowWidth
+                    guard iy >= 0, iy < height, count > 0 else {
+                        cells.update(repeating: 0, count: rowWidth)
+                        continue
                     }
+                    let before = first &* channels, inside = count &* channels
+                    for i in 0..<before { cells[i] = 0 }
+                    copy(x + (iy &* width &+ ix) &* channels, cells + before, inside)
+                    for i in (before &+ inside)..<rowWidth { cells[i] = 0 }
                 }
                 row += rowLength
             }
@@ -55,23 +67,30 @@ struct WindowGeometry: Sendable, Equatable {
     /// overwritten first), positions and cells in order, so overlapping windows add up in a fixed order.
     func col2im<T: KernelScalar>(_ cols: UnsafePointer<T>, into dx: UnsafeMutablePointer<T>) {
         dx.update(repeating: 0, count: inputCount)
+        let rowWidth = window.width * channels
         var row = cols
         for oy in 0..<outHeight {
             for ox in 0..<outWidth {
-                var cell = row
+                let (first, count) = insideColumns(ox)
+                let ix = ox * strides.width - padLeft + first
                 for ky in 0..<window.height {
                     let iy = oy * strides.height - padTop + ky
-                    for kx in 0..<window.width {
-                        let ix = ox * strides.width - padLeft + kx
-                        if iy >= 0, iy < height, ix >= 0, ix < width {
-                            let target = dx + (iy * width + ix) * channels
-                            for c in 0..<channels { target[c] += cell[c] }
-                        }
-                        cell += channels
-                    }
+                    guard iy >= 0, iy < height, count > 0 else { continue }
+                    let source = row + (ky &* rowWidth &+ first &* channels), target = dx + (iy &* width &+ ix) &* channels
+                    for i in 0..<(count &* channels) { target[i] += source[i] }
                 }
                 row += rowLength
             }
+        }
+    }
+
+    /// A short run copied inline (a memmove call per 3 floats costs more than the copy), a long one by memmove.
+    @inline(__always)
+    private func copy<T>(_ source: UnsafePointer<T>, _ target: UnsafeMutablePointer<T>, _ count: Int) {
+        if count < 32 {
+            for i in 0..<count { target[i] = source[i] }
+        } else {
+            target.update(from: source, count: count)
         }
     }
 }

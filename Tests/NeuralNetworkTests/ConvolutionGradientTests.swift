@@ -97,20 +97,15 @@ final class ConvolutionGradientTests: XCTestCase {
         let outputs = rows * layer.outputWidth
         var x = randomDoubles(rows * layer.inputWidth, seed: 2, stream: 1)
         let dout = randomDoubles(outputs, seed: 2, stream: 2)
-        var argmax = [Int32](repeating: 0, count: outputs)
         var y = [Double](repeating: 0, count: outputs), dx = x
+        let pass = Pooling2DPass(geometry: layer.geometry, mode: mode)
         func loss() -> Double {
-            argmax.withUnsafeMutableBufferPointer { picks in
-                Pooling2DPass(geometry: layer.geometry, mode: mode, argmax: picks.baseAddress!, cellCounts: layer.cellCounts)
-                    .forward(x, rows: rows, y: &y)
-            }
+            pass.forward(x, rows: rows, y: &y)
             return zip(y, dout).reduce(0) { $0 + $1.0 * $1.1 }
         }
         _ = loss()
-        argmax.withUnsafeMutableBufferPointer { picks in
-            Pooling2DPass(geometry: layer.geometry, mode: mode, argmax: picks.baseAddress!, cellCounts: layer.cellCounts)
-                .backward(dout, rows: rows, dx: &dx)
-        }
+        var picks = [Int32](repeating: 0, count: pass.picksCount(rows: rows))
+        pass.backward(x, y: y, dy: dout, rows: rows, dx: &dx, picks: &picks)
         let numeric = GradientCheck.centralDifferences(count: x.count, step: step, nudge: { x[$0] += $1 }, loss: loss)
         XCTAssertEqual(GradientCheck.mismatches(analytic: dx, numeric: numeric, tolerance: tolerance).map(\.description), [],
                        "\(mode) \(input) \(spec)", file: file, line: line)
@@ -122,6 +117,7 @@ final class ConvolutionGradientTests: XCTestCase {
             try checkPooling(input: .image(height: 5, width: 7, channels: 3),
                              spec: Pooling2DSpec(poolSize: .square(3), strides: Size2D(2, 1), padding: .same), mode: mode, rows: 10)
             // Overlapping windows (stride 1 under a 2x2 pool): a value may be picked by several outputs.
+            // (Random inputs have no ties: a tie sends the gradient to the window's first maximum.)
             try checkPooling(input: .image(height: 4, width: 3, channels: 1),
                              spec: Pooling2DSpec(poolSize: .square(2), strides: .square(1)), mode: mode, rows: 2)
         }
@@ -133,10 +129,21 @@ final class ConvolutionGradientTests: XCTestCase {
                                             spec: Pooling2DSpec(poolSize: .square(2), padding: .same), mode: .average))
         var y = [Double](repeating: 0, count: 4)
         // Output (2, 2): windows over rows {0,1}, {2} and columns {0,1}, {2}.
-        Pooling2DPass(geometry: layer.geometry, mode: .average, argmax: nil, cellCounts: layer.cellCounts)
-            .forward([1, 2, 3, 4, 5, 6, 7, 8, 9] as [Double], rows: 1, y: &y)
+        Pooling2DPass(geometry: layer.geometry, mode: .average).forward([1, 2, 3, 4, 5, 6, 7, 8, 9] as [Double], rows: 1, y: &y)
         let expected: [Double] = [12.0 / 4, 9.0 / 2, 15.0 / 2, 9]  // (1+2+4+5)/4, (3+6)/2, (7+8)/2, 9
         XCTAssertEqual(y, expected)
+    }
+
+    /// Ties (zeros after a relu are common) send the gradient to the window's first maximum, row by row.
+    func testMaxPoolingTiesGoToTheFirstMaximum() throws {
+        let layer = try XCTUnwrap(Pooling2D(input: .image(height: 2, width: 2, channels: 2), spec: Pooling2DSpec(), mode: .max))
+        let pass = Pooling2DPass(geometry: layer.geometry, mode: .max)
+        let x: [Double] = [0, 1, 0, 3, 0, 3, 0, 2]  // channel 0: all 0; channel 1: 1, 3, 3, 2
+        var y: [Double] = [0, 0], dx = x, picks: [Int32] = [0, 0]
+        pass.forward(x, rows: 1, y: &y)
+        XCTAssertEqual(y, [0, 3])
+        pass.backward(x, y: y, dy: [5, 7], rows: 1, dx: &dx, picks: &picks)
+        XCTAssertEqual(dx, [5, 0, 0, 7, 0, 0, 0, 0])
     }
 
     func testGlobalAveragePoolingGradients() throws {
