@@ -3,9 +3,10 @@
 ///
 /// As `ProductTiles` for columns, the chunks depend on the batch's rows only, never on the thread count, and
 /// every reduction over samples (a convolution's weight and bias gradients, batch normalization's sums) is
-/// one partial per chunk, added in chunk order: 1, 2 or 5 threads give the same bits. Why 8: a 128-sample
-/// batch makes 16 tasks, enough to keep 2-4 threads busy to the end, while each chunk's product stays
-/// large (8 x 121 rows for the MNIST convnet's second convolution, 8 x 676 for its first).
+/// one partial per chunk, added in chunk order: 1, 2 or 5 threads give the same bits. Why 16: a 128-sample
+/// batch makes 8 tasks, enough to keep 2-4 threads busy, while each chunk's product is large enough for
+/// sgemm's packing to pay (16 x 121 = 1,936 rows for the MNIST convnet's second convolution, 16 x 676 for
+/// its first); 8 samples per chunk took about 10% more CPU time per epoch.
 struct SampleChunks {
     static let perTask = 16
 
