@@ -18,21 +18,7 @@ final class ConvnetCommandTests: XCTestCase {
     ]
 
     func testOneTwoAndThreeThreadsGiveByteIdenticalConvnetRuns() throws {
-        let tiny = TinyExperiment(epochs: 3)
-        var reference: [String: Data] = [:]
-        for threads in [1, 2, 3] {
-            let results = TemporaryDirectory("runner-results")
-            let r = try tiny.run(Self.convnet, results: results.path, environment: ["OPENBLAS_NUM_THREADS": "\(threads)"])
-            XCTAssertEqual(r.status, 0, r.stderr)
-            let folder = try tiny.folder(in: results.path)
-            XCTAssertEqual(try RunFiles.json(folder + "/run.json")["threads"] as? Int, threads)
-            for name in DeterminismTests.deterministicFiles {
-                let bytes = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/" + name), name)
-                if threads == 1 { reference[name] = bytes } else {
-                    XCTAssertEqual(bytes, reference[name], "\(name) with \(threads) threads differs from 1 thread")
-                }
-            }
-        }
+        try DeterminismTests.assertByteIdenticalRuns(threads: [1, 2, 3], TinyExperiment(epochs: 3), Self.convnet)
     }
 
     /// NumPy multiplies the saved tensors out (conv kernels [kh, kw, in, out], batch norm with its moving
