@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // SHA-256 of the dataset files (OpenSSL uses the CPU's SHA extensions: ~35 ms for MNIST).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // prctl(2) for a sweep's children (PR_SET_PDEATHSIG), which Swift cannot call: it is variadic.
+        .systemLibrary(name: "CProcess"),
 
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "ModelKinds"),
@@ -27,14 +29,15 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(name: "Datasets", dependencies: ["CZlib", "CCrypto", "SeededRandom"]),
         .target(name: "NeuralNetwork", dependencies: ["CBLAS", "SeededRandom", "ModelKinds"]),
-        .target(name: "Training", dependencies: ["ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork"]),
+        .target(name: "Training", dependencies: ["ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork", "SeededRandom"]),
         // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
         .target(name: "Statistics"),
-        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets"]),
+        .target(name: "RunStore", dependencies: ["Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "SeededRandom"]),
         .target(name: "Reports", dependencies: ["RunStore", "ExperimentCompiler", "Datasets", "Statistics"]),
         .target(name: "Sweeps", dependencies: ["ExperimentCompiler", "YAML"]),
         .target(name: "RunLifecycle", dependencies: [
-            "YAML", "ExperimentCompiler", "ModelKinds", "SeededRandom", "Datasets", "NeuralNetwork", "Training", "RunStore", "Sweeps",
+            "CProcess", "YAML", "ExperimentCompiler", "ModelKinds", "SeededRandom", "Datasets", "NeuralNetwork", "Training", "RunStore",
+            "Sweeps",
         ]),
         .executableTarget(
             name: "runner",
@@ -52,10 +55,10 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "SeededRandom", "CZlib", "TestSupport"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "ModelKinds", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork", "CAllocationCounter"]),
-        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Training", "ExperimentCompiler", "Datasets", "TestSupport"]),
+        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "Training", "ExperimentCompiler", "Datasets", "NeuralNetwork", "SeededRandom", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RunStore", "ExperimentCompiler", "TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "ExperimentCompiler", "YAML", "TestSupport"]),
-        .testTarget(name: "RunLifecycleTests", dependencies: ["RunLifecycle", "RunStore", "ExperimentCompiler", "Training", "TestSupport"]),
+        .testTarget(name: "RunLifecycleTests", dependencies: ["RunLifecycle", "RunStore", "ExperimentCompiler", "ModelKinds", "Training", "TestSupport"]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "SeededRandom", "TestSupport"], exclude: ["Reference"]),
     ]

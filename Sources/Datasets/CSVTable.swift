@@ -1,52 +1,17 @@
-/// A CSV file read as a header and rows of text fields, each field keeping its line and column for errors.
-///
-/// The dialect is what pandas' `to_csv` and spreadsheets write: comma-separated, the first line a header,
+/// The CSV dialect, what pandas' `to_csv` and spreadsheets write: comma-separated, the first line a header,
 /// LF or CRLF line ends, an optional UTF-8 byte-order mark, fields optionally in double quotes (`""` inside
 /// quotes is one quote). A quoted field may not span lines (no numeric dataset needs it, and it would make
-/// line numbers in errors lie). Blank lines are skipped.
-public struct CSVTable: Sendable {
-    /// One field and where it starts (1-based line and column, in characters of the line).
-    public struct Field: Sendable {
-        public var text: Substring
-        public var line: Int
-        public var column: Int
-    }
-
-    let path: String
-    let header: [String]
-    /// The header's line (1 unless blank lines precede it).
-    let headerLine: Int
-    let rows: [[Field]]
-
-    /// Splits `text` (the file `path`); every row must have as many fields as the header.
-    init(path: String, text: String) throws(DatasetError) {
-        let lines = Self.lines(text)
-        guard let headerLine = lines.first else { throw .csv(.empty(path: path)) }
-        let header = try Self.fields(headerLine.text, line: headerLine.number, path: path).map {
-            String($0.text).trimmingSpaces
+/// line numbers in errors lie). Blank lines are skipped. Datasets are read by `CSVReader` (bytes, streamed);
+/// these are its writer side and the rows of `predict`'s small input files, read by the same `CSVReader`.
+public enum CSVTable {
+    /// Every non-blank line of a whole file in memory (gzip or not) with its 1-based number and its fields, unquoted
+    /// and without the spaces and tabs around them: for small inputs such as `predict`'s; datasets stream.
+    public static func rows(of bytes: [UInt8], path: String) throws(DatasetError) -> [(line: Int, fields: [String])] {
+        var rows: [(line: Int, fields: [String])] = []
+        try CSVReader.forEachLine(bytes: bytes, path: path) { line throws(DatasetError) in
+            rows.append((line.number, line.fields.indices.map { String(decoding: line.trimmed($0), as: UTF8.self) }))
         }
-        var seen: [String: Int] = [:]
-        for (index, name) in header.enumerated() {
-            if name.isEmpty { throw .csv(.badHeader(path: path, message: "column \(index + 1) of the header has no name; the first line must name every column")) }
-            if let earlier = seen[name] {
-                throw .csv(.badHeader(path: path, message: "the header names column \(earlier + 1) and column \(index + 1) both '\(name)'; column names must be unique"))
-            }
-            seen[name] = index
-        }
-        var rows: [[Field]] = []
-        rows.reserveCapacity(lines.count - 1)
-        for line in lines.dropFirst() {
-            let fields = try Self.fields(line.text, line: line.number, path: path)
-            guard fields.count == header.count else {
-                throw .csv(.fieldCount(path: path, line: line.number, found: fields.count, expected: header.count))
-            }
-            rows.append(fields)
-        }
-        guard !rows.isEmpty else { throw .csv(.noRows(path: path)) }
-        self.path = path
-        self.header = header
-        self.headerLine = headerLine.number
-        self.rows = rows
+        return rows
     }
 
     /// `text` as one field of this dialect, for writers of CSV: quoted (quotes doubled) when it holds a comma,
@@ -54,83 +19,5 @@ public struct CSVTable: Sendable {
     public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + String(text.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
-    }
-
-    /// The non-blank lines of `text` with their 1-based numbers, LF or CRLF line ends, a UTF-8 byte-order mark dropped.
-    public static func lines(_ text: String) -> [(number: Int, text: Substring)] {
-        // "\r\n" is one Character in Swift, so both line ends are separators here.
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            .enumerated().map { (offset, line) in (number: offset + 1, text: line) }
-        if let first = lines.first, first.text.hasPrefix("\u{FEFF}") { lines[0].text = first.text.dropFirst() }
-        lines.removeAll { $0.text.allSatisfy { $0 == " " || $0 == "\t" } }
-        return lines
-    }
-
-    /// The fields of one line, split on commas outside double quotes.
-    public static func fields(_ line: Substring, line number: Int, path: String) throws(DatasetError) -> [Field] {
-        var fields: [Field] = []
-        var index = line.startIndex
-        var column = 1
-        while true {
-            let startColumn = column
-            if index < line.endIndex, line[index] == "\"" {
-                var text = ""
-                var cursor = line.index(after: index)
-                column += 1
-                var closed = false
-                while cursor < line.endIndex {
-                    let character = line[cursor]
-                    cursor = line.index(after: cursor)
-                    column += 1
-                    if character == "\"" {
-                        if cursor < line.endIndex, line[cursor] == "\"" {
-                            text.append("\"")
-                            cursor = line.index(after: cursor)
-                            column += 1
-                        } else {
-                            closed = true
-                            break
-                        }
-                    } else {
-                        text.append(character)
-                    }
-                }
-                guard closed else {
-                    throw .csv(.syntax(path: path, line: number, column: startColumn,
-                                     message: "a quoted field does not end on its line; quoted fields may not span lines"))
-                }
-                guard cursor == line.endIndex || line[cursor] == "," else {
-                    throw .csv(.syntax(path: path, line: number, column: column,
-                                     message: "unexpected text after a closing quote; a field is either quoted whole or not at all"))
-                }
-                fields.append(Field(text: Substring(text), line: number, column: startColumn))
-                index = cursor
-            } else {
-                let end = line[index...].firstIndex(of: ",") ?? line.endIndex
-                fields.append(Field(text: line[index..<end], line: number, column: startColumn))
-                column += line[index..<end].count
-                index = end
-            }
-            guard index < line.endIndex else { return fields }
-            index = line.index(after: index)  // the comma
-            column += 1
-        }
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs (a header written `a, b` names `b`, not ` b`).
-    var trimmingSpaces: String {
-        String(Substring(self).trimmingSpaces)
-    }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces and tabs.
-    public var trimmingSpaces: Substring {
-        var text = self
-        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
-        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-        return text
     }
 }

@@ -61,7 +61,8 @@ struct Checker {
     /// cannot hold: every real-valued setting (optimizer hyperparameters, regularizer factors, dropout rates, `scale`,
     /// schedule and callback values, fractions) ends up in float32 arithmetic, where a magnitude below float32's
     /// smallest normal number (1.1754944e-38) becomes 0 or a subnormal whose reciprocal overflows, and one above its
-    /// largest (3.4028235e+38) becomes infinity. So a number is 0 or rounds to a normal float32.
+    /// largest (3.4028235e+38) becomes infinity. So a number is 0 or rounds to a normal float32, and that float32
+    /// is inside the bounds too (an open end such as rho's 1 must not be reached by rounding).
     mutating func double(_ node: Node, _ path: String, _ bounds: Bounds) -> Double? {
         let x: Double
         switch node.scalar?.value {
@@ -83,6 +84,12 @@ struct Checker {
         guard x == 0 || Float(x).isNormal else {
             error(node.mark, "'\(path)' must be representable as a 32-bit float (between \(Float.leastNormalMagnitude) and "
                 + "\(Float.greatestFiniteMagnitude)), not \(node.scalar?.text ?? "")")
+            return nil
+        }
+        // Inside the bounds in Double but not once rounded: rho = 0.99999999 becomes 1, and the engine's 1 - rho 0.
+        if let nearest = bounds.openEndReached(byRounding: Float(x)) {
+            error(node.mark, "'\(path)' is \(node.scalar?.text ?? ""), which is \(Float(x)) as a 32-bit float (what the engine "
+                + "computes with); it must be \(bounds.wording) there too, so \(nearest)")
             return nil
         }
         return x

@@ -29,7 +29,7 @@ extension Compiler {
             var ok = true
             for pair in pairs {
                 let key = pair.key.scalar!.text
-                guard let x = c.double(pair.value, "\(path).\(key)", .nonNegative) else { ok = false; continue }
+                guard let x = c.double(pair.value, "\(path).\(key)", Regularizer.factorBounds) else { ok = false; continue }
                 if key == "l1" { r.l1 = x } else { r.l2 = x }
             }
             return ok ? r : nil

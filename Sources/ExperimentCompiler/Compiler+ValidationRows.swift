@@ -14,10 +14,12 @@ extension Compiler {
         return boundary > 0 && boundary < count ? boundary : nil
     }
 
-    /// The training rows of `dataset` when the compiler knows them: the built-in sizes, or what the CSV probe counted.
+    /// The training rows of `dataset` when the compiler knows them: the built-in sizes, or what the CSV or IDX
+    /// folder probe counted.
     func trainingRows(of dataset: Dataset) -> Int? {
         if let rows = Self.builtInTrainingRows[dataset] { return rows }
         if case .csv(let csv) = dataset, case .shape(_, let rows?) = csvProbe(csv) { return rows }
+        if case .idxFolder(let path) = dataset, case .shape(_, let rows?) = idxFolderShape(path) { return rows }
         return nil
     }
 

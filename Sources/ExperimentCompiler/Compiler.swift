@@ -58,7 +58,7 @@ public struct Compiler: Sendable {
     /// Feature and class counts of the experiment's dataset, if known.
     public func shape(of dataset: Dataset) -> DatasetShape? {
         if case .idxFolder(let path) = dataset {
-            if case .shape(let shape) = idxFolderShape(path) { return shape }
+            if case .shape(let shape, _) = idxFolderShape(path) { return shape }
             return nil
         }
         if case .csv(let csv) = dataset {

@@ -14,15 +14,26 @@ public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertibl
 
 extension JSONValue {
     /// Parses JSON text; integers stay `.int` (`.uint` above `Int.max`), numbers written with a
-    /// fraction or an exponent become `.double`, so `255.0` reads back as it was written.
+    /// fraction or an exponent become `.double`, so `255.0` reads back as it was written, and every
+    /// double is correctly rounded (`FastJSON`); what that strict reader refuses goes to Foundation, which
+    /// reads it or says where it is wrong.
     public init(parsing bytes: Data) throws(JSONParseError) {
+        if let value = FastJSON.parse(bytes) {
+            self = value
+        } else {
+            self = try Self.parsedByFoundation(bytes)
+        }
+    }
+
+    /// `JSONSerialization`'s reading, converted: what it accepts beyond RFC 8259, and its errors.
+    static func parsedByFoundation(_ bytes: Data) throws(JSONParseError) -> JSONValue {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
         } catch {
             throw JSONParseError(describing: error as NSError, in: bytes)
         }
-        self = Self.converting(object)
+        return converting(object)
     }
 
     /// Parses JSON text given as a string.

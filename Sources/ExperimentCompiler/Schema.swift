@@ -80,6 +80,20 @@ extension Bounds {
         return "in \(lowerInclusive ? "[" : "(")\(format(lower)), \(format(upper))\(upperInclusive ? "]" : ")")"
     }
 
+    /// For a value inside the bounds whose float32 `rounded` reaches an open end (rho = 0.99999999 becomes 1):
+    /// the float32 nearest that end from inside, as a message says it (`at most 0.99999994`); nil otherwise.
+    /// A closed end crossed by rounding (1e29 is 1.0000000150474662e29 in float32) is harmless, so not checked.
+    func openEndReached(byRounding rounded: Float) -> String? {
+        if let upper, !upperInclusive, Double(rounded) >= upper {
+            return "at most \(Double(Float(upper)) < upper ? Float(upper) : Float(upper).nextDown)"
+        }
+        if !lowerInclusive, Double(rounded) <= lower {
+            let low = Float(lower)
+            return "at least \(max(Double(low) > lower ? low : low.nextUp, .leastNormalMagnitude))"
+        }
+        return nil
+    }
+
     private func format(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }

@@ -4,9 +4,9 @@ import ModelKinds
 ///
 /// `acc = acc + g^2`, `w = w - lr * g / sqrt(acc + eps)` (epsilon inside the square root), with
 /// every accumulator starting at initial_accumulator_value.
-public final class Adagrad: Optimizer {
+public final class Adagrad: SlottedOptimizer {
     public let parameterCount: Int
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public var learningRate: Double
     public let initialAccumulatorValue: Double
     public let epsilon: Double
@@ -25,6 +25,8 @@ public final class Adagrad: Optimizer {
             w: w, g: g, accumulator: accumulator.pointer, lr: Float(learningRate), eps: Float(epsilon)))
         iterations += 1
     }
+
+    var slotTable: [(String, OptimizerSlots)] { [("accumulator", accumulator)] }
 }
 
 private struct AdagradKernel: LaneKernel {

@@ -6,9 +6,9 @@ import ModelKinds
 /// `m = m + (g - m) * (1 - beta_1)`, `v = v + (g^2 - v) * (1 - beta_2)`,
 /// amsgrad: `vhat = max(vhat, v)` used in place of v; `w = w - alpha * m / (sqrt(v) + eps)`.
 /// Epsilon is outside the square root and unscaled by the bias correction ("epsilon hat" of Kingma & Ba).
-public final class Adam: Optimizer {
+public final class Adam: SlottedOptimizer {
     public let parameterCount: Int
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public var learningRate: Double
     public let beta1: Double
     public let beta2: Double
@@ -31,6 +31,8 @@ public final class Adam: Optimizer {
         moments.update(w, g, count: parameterCount, step: iterations, learningRate: learningRate,
                        beta1: beta1, beta2: beta2, epsilon: epsilon)
     }
+
+    var slotTable: [(String, OptimizerSlots)] { moments.table }
 }
 
 /// Adam's first and second moments (and AMSGrad's running maximum); AdamW reaches them through `Adam`.
@@ -44,6 +46,9 @@ final class AdamMoments {
         v = OptimizerSlots(count: count)
         vMax = amsgrad ? OptimizerSlots(count: count) : nil
     }
+
+    /// The buffers by the names a checkpoint gives them (Keras' `momentums`, `velocities`, `velocity_hats`).
+    var table: [(String, OptimizerSlots)] { [("m", m), ("v", v)] + (vMax.map { [("v_max", $0)] } ?? []) }
 
     func update(
         _ w: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, count n: Int, step t: Int,

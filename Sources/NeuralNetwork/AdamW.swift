@@ -27,4 +27,8 @@ public final class AdamW: Optimizer {
         for i in 0..<parameterCount { w[i] -= w[i] * decay }
         adam.step(weights: w, gradients: g)
     }
+
+    public var state: OptimizerState { adam.state }
+
+    public func restore(_ state: OptimizerState) throws(OptimizerStateError) { try adam.restore(state) }
 }

@@ -14,6 +14,12 @@ public protocol Optimizer: AnyObject {
 
     /// One step: `weights` and `gradients` hold `parameterCount` values each.
     func step(weights: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>)
+
+    /// Its step count, rate and slot buffers, for a checkpoint.
+    var state: OptimizerState { get }
+    /// Takes back a `state` an optimizer of the same kind and settings gave; a state that does not fit
+    /// changes nothing.
+    func restore(_ state: OptimizerState) throws(OptimizerStateError)
 }
 
 extension Optimizer {

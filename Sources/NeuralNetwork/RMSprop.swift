@@ -6,9 +6,9 @@ import ModelKinds
 /// - centered: `mg = rho * mg + (1 - rho) * g`, `d = v - mg^2 + eps`; else `d = v + eps`
 /// - `inc = lr * g / sqrt(d)` — epsilon INSIDE the square root, as Keras 3 (PyTorch adds it outside)
 /// - momentum > 0: `mom = momentum * mom + inc`, `w = w - mom`; else `w = w - inc`
-public final class RMSprop: Optimizer {
+public final class RMSprop: SlottedOptimizer {
     public let parameterCount: Int
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public var learningRate: Double
     public let rho: Double
     public let momentum: Double
@@ -37,6 +37,11 @@ public final class RMSprop: Optimizer {
             momentum: Float(momentum))
         forEachLane(parameterCount, kernel)
         iterations += 1
+    }
+
+    var slotTable: [(String, OptimizerSlots)] {
+        [("velocity", velocity)] + (momentumSlots.map { [("momentum", $0)] } ?? [])
+            + (averageGradient.map { [("average_gradient", $0)] } ?? [])
     }
 }
 

@@ -5,9 +5,9 @@ import ModelKinds
 /// - momentum 0: `w = w - lr * g`
 /// - momentum > 0: `m = momentum * m - lr * g`, then `w = w + m`,
 ///   or with nesterov `w = w + momentum * m - lr * g` (m already updated).
-public final class SGD: Optimizer {
+public final class SGD: SlottedOptimizer {
     public let parameterCount: Int
-    public private(set) var iterations = 0
+    public internal(set) var iterations = 0
     public var learningRate: Double
     public let momentum: Double
     public let nesterov: Bool
@@ -35,4 +35,6 @@ public final class SGD: Optimizer {
         }
         iterations += 1
     }
+
+    var slotTable: [(String, OptimizerSlots)] { velocity.map { [("velocity", $0)] } ?? [] }
 }

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// One named weight array of a model, as a checkpoint stores it: `dense.kernel` with shape `[in, out]`.
 public struct WeightTensor: Sendable, Equatable {
     public var name: String
@@ -49,9 +51,29 @@ extension Sequential {
     /// Replaces every weight and state with the tensor of the same name; every one must be there with the
     /// model's shape, and nothing else, or nothing is changed. The gradients are left alone.
     public func load(_ tensors: [WeightTensor]) throws(WeightLoadError) {
+        try load(tensors, into: namedTensors)
+    }
+
+    /// Every layer's non-trainable state under its Keras name (batch normalization's `moving_mean` and
+    /// `moving_variance`): outside the parameter buffer, so a checkpoint keeps it beside `Parameters.values`.
+    public var stateTensors: [WeightTensor] {
+        stateNamedTensors.map { name, tensor in
+            WeightTensor(name: name, shape: tensor.shape, values: Array(tensor.values(in: parameters)))
+        }
+    }
+
+    /// Puts back tensors `stateTensors` gave: every one by name and shape, and nothing else, or nothing changes.
+    public func loadState(_ tensors: [WeightTensor]) throws(WeightLoadError) {
+        try load(tensors, into: stateNamedTensors)
+    }
+
+    private var stateNamedTensors: [(name: String, tensor: LayerTensor)] {
+        namedTensors.filter { if case .state = $0.tensor.storage { true } else { false } }
+    }
+
+    private func load(_ tensors: [WeightTensor], into expected: [(name: String, tensor: LayerTensor)]) throws(WeightLoadError) {
         var byName: [String: WeightTensor] = [:]
         for tensor in tensors { byName[tensor.name] = tensor }
-        let expected = namedTensors
         for (name, tensor) in expected {
             guard let given = byName[name] else { throw .missing(name: name) }
             guard given.shape == tensor.shape, given.values.count == tensor.count else {
@@ -63,5 +85,21 @@ extension Sequential {
         for (name, tensor) in expected {
             _ = tensor.values(in: parameters).update(fromContentsOf: byName[name]!.values)
         }
+    }
+}
+
+extension Sequential {
+    /// Each dropout layer's mask stream at its current position, in layer order: what a checkpoint keeps,
+    /// since the masks of every step depend on every step before it.
+    public var dropoutStreams: [SeededRandom] {
+        layers.compactMap { ($0 as? Dropout)?.random }
+    }
+
+    /// Puts back streams `dropoutStreams` gave, one per dropout layer; false (nothing changed) for another count.
+    public func restoreDropoutStreams(_ streams: [SeededRandom]) -> Bool {
+        let dropouts = layers.compactMap { $0 as? Dropout }
+        guard dropouts.count == streams.count else { return false }
+        for (layer, stream) in zip(dropouts, streams) { layer.random = stream }
+        return true
     }
 }

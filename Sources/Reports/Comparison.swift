@@ -9,7 +9,7 @@ public struct Comparison: Sendable {
     /// some), in reading order; `name` is left out, it has its own column.
     public var differingPaths: [String]
     /// Each run's `resolved.json` by key path, in the order of `runs`.
-    private var leaves: [[String: JSONValue]]
+    private(set) var leaves: [[String: JSONValue]]
 
     public init(_ runs: [RunFolderContents]) {
         self.runs = runs
@@ -27,7 +27,7 @@ public struct Comparison: Sendable {
     }
 
     /// Each run's model as one line, in the order of `runs`.
-    private var models: [String?]
+    private(set) var models: [String?]
 
     /// The headers of the columns that every comparison has, in their order around the configuration.
     public static let leadingColumns = ["name", "run"]

@@ -1,15 +1,19 @@
 import RunStore
-/// One run's learning curves as `runner plot` draws them: a legend label and the Keras History of the run.
+/// One run's learning curves as `runner plot` draws them (a legend label and the Keras History of the run), or a
+/// seed group's as the report draws them (the mean over its seeds, with a band).
 public struct PlottedRun: Equatable, Sendable {
-    /// The name the legend gives the run, e.g. `mnist-dense/lr=0.01-3fa9c21b`.
+    /// The name the legend gives the run, e.g. `learning_rate=0.01` (the settings that differ).
     public var label: String
     /// Per-epoch values by metric name, as in `history.json` (`loss`, `accuracy`, `val_loss`, ...); `nil` marks
     /// a missing or non-finite value. Index 0 is epoch 1.
     public var history: [String: [Double?]]
+    /// Per-epoch ranges by the same names, drawn as a translucent band behind the line; empty for one run.
+    public var bands: [String: [ClosedRange<Double>?]]
 
-    public init(label: String, history: [String: [Double?]]) {
+    public init(label: String, history: [String: [Double?]], bands: [String: [ClosedRange<Double>?]] = [:]) {
         self.label = label
         self.history = history
+        self.bands = bands
     }
 }
 
@@ -31,19 +35,33 @@ public enum LearningCurveSVG {
         palette[index % palette.count]
     }
 
+    /// How the SVG is written: as a file of its own or inside an HTML page, and how many points a curve may have.
+    public struct Style: Sendable {
+        /// Inside HTML: no XML declaration and no namespace (HTML5 puts `<svg>` in the SVG namespace itself), so
+        /// the page names no URL at all.
+        public var embedded: Bool
+        /// Longer curves (and bands) are thinned to about this many points, every k-th epoch and the last kept.
+        public var pointsPerCurve: Int
+
+        public init(embedded: Bool = false, pointsPerCurve: Int = .max) {
+            self.embedded = embedded
+            self.pointsPerCurve = max(pointsPerCurve, 2)
+        }
+    }
+
     /// The SVG document (UTF-8 text, LF line ends) drawing `runs`' learning curves, with `title` above them.
-    public static func render(_ runs: [PlottedRun], title: String? = nil) -> String {
+    public static func render(_ runs: [PlottedRun], title: String? = nil, style: Style = Style()) -> String {
         let layout = Layout(runs: runs, title: title)
-        var svg = Document(width: layout.width, height: layout.height)
+        var svg = Document(width: layout.width, height: layout.height, embedded: style.embedded)
         if let title, !title.isEmpty {
             svg.text(XMLText.escaped(title), x: Double(layout.width) / 2, y: 26,
                      attributes: #"text-anchor="middle" font-size="16" font-weight="bold""#)
         }
         for (index, metric) in layout.metrics.enumerated() {
-            Panel(metric: metric, runs: runs, epochs: layout.epochAxis, frame: layout.plotFrame(ofPanel: index))
-                .draw(into: &svg)
+            Panel(metric: metric, runs: runs, epochs: layout.epochAxis, frame: layout.plotFrame(ofPanel: index),
+                  pointsPerCurve: style.pointsPerCurve).draw(into: &svg)
         }
-        Legend(runs: runs, top: layout.legendTop, width: layout.width).draw(into: &svg)
+        layout.legend.draw(into: &svg)
         return svg.finished()
     }
 
@@ -75,7 +93,7 @@ public enum LearningCurveSVG {
         let epochAxis: PlotScale
         let columns: Int
         let top: Int
-        let legendTop: Int
+        let legend: Legend
         let width: Int
         let height: Int
 
@@ -86,9 +104,9 @@ public enum LearningCurveSVG {
             columns = min(metrics.count, 2)
             let rows = (metrics.count + columns - 1) / columns
             top = (title?.isEmpty ?? true) ? 8 : 40
-            legendTop = top + rows * Self.cellHeight + 8
             width = columns * Self.cellWidth
-            height = legendTop + Legend.height(runs: runs.count) + 8
+            legend = Legend(runs: runs, top: top + rows * Self.cellHeight + 8, width: width)
+            height = legend.top + legend.height + 8
         }
 
         /// The plot area (inside the axes) of the panel at `index`.
@@ -107,14 +125,18 @@ public enum LearningCurveSVG {
     }
 
     /// The SVG text being built; elements are appended one per line.
+    ///
+    /// The picture has a `viewBox` and a width of 100% (no fixed height), so a browser scales it to the window or
+    /// the page and keeps its proportions, never wider than its drawn size; renderers without a page to fill
+    /// (rsvg-convert, image viewers) draw it at the `viewBox`'s size.
     struct Document {
         private var lines: [String]
 
-        init(width: Int, height: Int) {
-            lines = [
-                #"<?xml version="1.0" encoding="UTF-8"?>"#,
-                #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" "#
-                    + #"viewBox="0 0 \#(width) \#(height)" font-family="sans-serif" font-size="12">"#,
+        init(width: Int, height: Int, embedded: Bool = false) {
+            let size = #"width="100%" viewBox="0 0 \#(width) \#(height)" style="max-width: \#(width)px""#
+            lines = (embedded ? [] : [#"<?xml version="1.0" encoding="UTF-8"?>"#]) + [
+                (embedded ? #"<svg "# : #"<svg xmlns="http://www.w3.org/2000/svg" "#)
+                    + #"\#(size) font-family="sans-serif" font-size="12">"#,
                 ##"<rect x="0" y="0" width="\##(width)" height="\##(height)" fill="#ffffff"/>"##,
             ]
         }

@@ -14,9 +14,8 @@ public enum BLASKernelChoice {
               BLAS.coreName == "Prescott", cpuHas(["avx2", "fma"]) else { return }
         setenv("OPENBLAS_CORETYPE", "Haswell", 1)
         setenv("RUNNER_BLAS_RESTARTED", "1", 1)
-        var arguments = CommandLine.arguments.map { strdup($0) }
-        arguments.append(nil)
-        execv("/proc/self/exe", arguments)
+        // The kernel's own argument vector, byte for byte: CommandLine.arguments has repaired any bytes that are not UTF-8.
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
         // execv returns only on failure: carry on with the slow kernels rather than fail.
         unsetenv("OPENBLAS_CORETYPE")
     }

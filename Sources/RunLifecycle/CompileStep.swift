@@ -30,6 +30,8 @@ public enum CompileStep {
                                compiler: Compiler = CompileStep.compiler) throws(RunnerFailure) -> CompiledExperiment {
         var diagnostics: [Diagnostic] = []
         var compiled: CompiledExperiment?
+        // Several checks and the input shape below ask for the data's shape: a large CSV is read once.
+        let compiler = compiler.probingOnce()
         do {
             let experiment = try compiler.compile(bytes, source: source, overrides: overrides)
             compiled = CompiledExperiment(experiment: experiment, sourceBytes: bytes,
@@ -53,7 +55,7 @@ public enum CompileStep {
     public static let compiler = Compiler(idxFolderShape: { path in
         do throws(DatasetError) {
             let shape = try DatasetCatalog.folder(path).sizes()
-            return .shape(DatasetShape(sampleShape: shape.sampleShape, classes: shape.classCount))
+            return .shape(DatasetShape(sampleShape: shape.sampleShape, classes: shape.classCount), trainingRows: shape.trainCount)
         } catch {
             return .unusable(error.description.replacingOccurrences(of: ": error: ", with: ": ", options: [], range: nil))
         }

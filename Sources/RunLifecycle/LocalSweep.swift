@@ -9,7 +9,10 @@ import Training
 private let stopSignal = Atomic<Int32>(0)
 
 /// A compiled sweep run on this machine: child `runner` processes `jobs` at a time (default: the cores), each
-/// with an equal share of the cores as BLAS threads; a failed run never stops the others. Completed runs are skipped.
+/// with an equal share of the cores as BLAS threads; a failed run never stops the others. Completed runs are
+/// skipped, and interrupted ones resume from their checkpoints (each child is a plain run). The children die
+/// with the sweep, even one killed with SIGKILL (`SweepChild`), and their logs are unlinked files: nothing is
+/// left behind.
 public struct LocalSweep {
     public var plan: SweepPlan
     /// Each run's child arguments, as `SweepRequest.childArguments` makes them.
@@ -24,7 +27,7 @@ public struct LocalSweep {
         self.jobs = jobs
     }
 
-    public func run() throws {
+    public func run() throws(RunnerFailure) {
         let folders = SweepFolders(root: results)
         let progress = SweepProgress(total: plan.runs.count, live: isatty(STDOUT_FILENO) != 0)
         var pending: [Int] = []
@@ -59,6 +62,7 @@ public struct LocalSweep {
         var running: [(index: Int, child: ChildRun)] = []
         var failures: [Int] = []
         var interrupted = false
+        var started = 0
         var next = pending[...]
         while !next.isEmpty || !running.isEmpty {
             if stopSignal.load(ordering: .relaxed) != 0, !interrupted {
@@ -68,8 +72,16 @@ public struct LocalSweep {
                 for (_, child) in running { kill(child.process.processIdentifier, number) }
             }
             while running.count < jobs, let i = next.popFirst() {
-                let child = try ChildRun(program: program, arguments: commands[i] + ["--quiet"], threads: threads) {
-                    finishedSignal.signal()
+                let child: ChildRun
+                started += 1
+                do {
+                    if FaultInjection.refusesToStart(child: started) { throw FaultInjection.RefusedStart() }
+                    child = try ChildRun(program: program, arguments: commands[i] + ["--quiet"], threads: threads) {
+                        finishedSignal.signal()
+                    }
+                } catch {
+                    progress.close()
+                    throw stop(running.map(\.child), because: "cannot start the run \(SweepRequest.label(plan.runs[i])): \(error)")
                 }
                 running.append((i, child))
                 progress.started(SweepRequest.label(plan.runs[i]))
@@ -96,12 +108,26 @@ public struct LocalSweep {
         if interrupted {
             throw RunnerFailure.interrupted(signal: stopSignal.load(ordering: .relaxed), detail: "the runs in progress were stopped; run the same sweep again to finish what is missing")
         }
-        try compare(plan, folders: folders)
+        do { try compare(plan, folders: folders) } catch {
+            StandardError.write("warning: cannot run compare over the sweep's runs: \(error)")
+        }
         if !failures.isEmpty {
             // In the sweep's order, whichever finished first.
             let labels = failures.sorted().map { SweepRequest.label(plan.runs[$0]) }
             throw RunnerFailure.runFailed("\(failures.count) of \(plan.runs.count) runs failed: \(labels.joined(separator: "; "))")
         }
+    }
+
+    /// Stops `children` (SIGTERM: each keeps its finished epochs and checkpoint), waits for them and drops
+    /// their logs; the failure says why and what to do.
+    private func stop(_ children: [ChildRun], because reason: String) -> RunnerFailure {
+        for child in children { kill(child.process.processIdentifier, SIGTERM) }
+        for child in children {
+            child.process.waitUntilExit()
+            child.discard()
+        }
+        let stopped = children.isEmpty ? "" : "; the \(children.count) run\(children.count == 1 ? "" : "s") in progress \(children.count == 1 ? "was" : "were") stopped"
+        return .runFailed(reason + stopped + "; run the same sweep again to finish what is missing")
     }
 
     /// `runner compare` over the sweep's run folders (the ones that exist), printed as the sweep's summary.
@@ -121,41 +147,5 @@ public struct LocalSweep {
             throw .runFailed("cannot find the runner executable through /proc/self/exe to start the runs")
         }
         return path
-    }
-}
-
-/// One child `runner` process, its output kept in a temporary file for the failure message.
-final class ChildRun {
-    let process = Process()
-    private let log: String
-    private let start = ContinuousClock.now
-
-    init(program: String, arguments: [String], threads: Int, onExit: @escaping @Sendable () -> Void) throws {
-        log = FileManager.default.temporaryDirectory.appendingPathComponent("runner-sweep-\(UUID().uuidString).log").path
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPENBLAS_NUM_THREADS"] = String(threads)
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = output
-        process.standardError = output
-        process.terminationHandler = { _ in onExit() }
-        try process.run()
-        try? output.close()
-    }
-
-    /// The child's last line of output: with --quiet, its error message.
-    var reason: String {
-        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").last.map(String.init) ?? "no output"
-    }
-
-    /// Seconds since the child started.
-    var seconds: Double { start.secondsSince }
-
-    func discard() {
-        try? FileManager.default.removeItem(atPath: log)
     }
 }

@@ -47,10 +47,10 @@ struct PredictionInput {
         var features: [Float] = []
         var rows = 0
         var skipped: Int?
-        for (index, line) in CSVTable.lines(String(decoding: bytes, as: UTF8.self)).enumerated() {
-            let fields: [CSVTable.Field]
-            do { fields = try CSVTable.fields(line.text, line: line.number, path: path) } catch { throw .located(error.description) }
-            var texts = fields.map(\.text.trimmingSpaces)
+        let lines: [(line: Int, fields: [String])]
+        do { lines = try CSVTable.rows(of: bytes, path: path) } catch { throw .located(error.description) }
+        for (index, line) in lines.enumerated() {
+            var texts = line.fields
             if index == 0 && texts.contains(where: { Float($0) == nil }) {
                 skipped = labelColumn.flatMap { label in texts.firstIndex { $0 == label } }
                 continue
@@ -58,13 +58,13 @@ struct PredictionInput {
             if let skipped, skipped < texts.count { texts.remove(at: skipped) }
             let numbers = texts.map { Float($0) }
             guard texts.count == width else {
-                throw .located("\(path):\(line.number): error: \(texts.count) value\(texts.count == 1 ? "" : "s"), the model takes "
+                throw .located("\(path):\(line.line): error: \(texts.count) value\(texts.count == 1 ? "" : "s"), the model takes "
                     + "\(width) per sample; give one sample per line, \(width) numbers separated by commas (a header line is optional)")
             }
             for (column, value) in numbers.enumerated() {
                 guard let value, value.isFinite else {
                     let shown = skipped.map { column >= $0 ? column + 2 : column + 1 } ?? column + 1
-                    throw .located("\(path):\(line.number): error: column \(shown) is '\(texts[column])', not a finite number")
+                    throw .located("\(path):\(line.line): error: column \(shown) is '\(texts[column])', not a finite number")
                 }
                 features.append(value)
             }

@@ -1,5 +1,6 @@
 import Datasets
 import ExperimentCompiler
+import RunStore
 import Training
 
 /// A saved model's loss and metrics on a test split, as Keras' `model.evaluate` reports them.
@@ -38,12 +39,19 @@ extension SavedModel {
         } catch {
             throw .located(error.description)
         }
-        if let width = inputWidth, width != test.featureCount {
-            let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
-            throw .usage("\(dataName) has \(test.featureCount) features per sample, the model in "
-                + "\(folder) takes \(width); evaluate it on data of the same shape")
+        let testShape = ModelBuilder.inputShape(of: test)
+        if testShape != model.inputShape {
+            let image = if case .image = model.inputShape { true } else { false }
+            let given = image ? "images of shape \(testShape.dimensions)" : "\(test.featureCount) features per sample"
+            guard let data else {
+                // The run trained on this data, so it is the model file that changed.
+                let reason = image ? "its input_shape is \(model.inputShape.dimensions)" : "'dense.kernel' has \(inputWidth) rows"
+                throw .located(ModelFileError.mismatch(path: modelPath, reason: "\(reason), the run's dataset has \(given)").description)
+            }
+            let takes = image ? "images of shape \(model.inputShape.dimensions)" : "\(inputWidth)"
+            throw .usage("'\(data)' has \(given), the model in \(folder) takes \(takes); evaluate it on data of the same shape")
         }
-        do { trainer = try ModelBuilder(experiment).evaluator(input: ModelBuilder.inputShape(of: test)) } catch { throw .runFailed("\(error)") }
+        do { trainer = try ModelBuilder(experiment).evaluator(model: model) } catch { throw .runFailed("\(error)") }
         // Labels index the outputs: a class the model has no output for would be read past the batch's row.
         if test.count > 0, Int(test.split.maxLabel) >= trainer.model.outputWidth {
             let dataName = data.map { "'\($0)'" } ?? "the run's dataset"
@@ -55,7 +63,6 @@ extension SavedModel {
             preprocessing.standardization = standardization
             test = BatchSource(split: test.split, preprocessing: preprocessing)
         }
-        try load(into: trainer.model)
         return Evaluation(logs: trainer.evaluate(test), samples: test.count,
                           steps: (test.count + trainer.batchSize - 1) / trainer.batchSize,
                           dataset: Self.datasetText(experiment))

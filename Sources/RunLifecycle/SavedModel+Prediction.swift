@@ -34,11 +34,7 @@ extension SavedModel {
     /// then standardised with the statistics saved when the run trained.
     public func predict(input: String) throws(RunnerFailure) -> Predictions {
         let experiment = compiled.experiment
-        guard let shape = inputShape else {
-            let reason = file.metadata[Self.inputShapeKey] != nil ? "its input_shape is not three positive integers" : "it has no tensor 'dense.kernel'"
-            throw .located(ModelFileError.mismatch(path: modelPath, reason: reason).description)
-        }
-        let width = shape.count
+        let width = inputWidth
         // A CSV dataset's own file may be given: its label column, found by name in the header, is left out.
         var label: String?
         if case .csv(let csv) = experiment.data.dataset { label = csv.label }
@@ -48,13 +44,6 @@ extension SavedModel {
             if standardization == nil { standardization = try Self.fittedStandardization(experiment) }
             samples.features.withUnsafeMutableBufferPointer { standardization?.apply(to: $0.baseAddress!, rows: samples.rows) }
         }
-        let model: Sequential
-        do {
-            model = try ModelBuilder(experiment).model(input: shape)
-        } catch {
-            throw .runFailed("\(error)")
-        }
-        try load(into: model)
         let outputs = model.predict(samples.features, rows: samples.rows, batchSize: experiment.fit.batchSize)
         return Predictions(outputs: outputs, width: model.outputWidth, rows: samples.rows,
                            classNames: preprocessing?.classNames)

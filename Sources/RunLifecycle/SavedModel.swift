@@ -14,6 +14,8 @@ public struct SavedModel {
     public var compiled: CompiledExperiment
     /// The weights, checked against the run's `resolved.json`.
     public var file: SafeTensors
+    /// The model `resolved.json` describes, holding the file's weights (checked: names, shapes, finite values).
+    public var model: Sequential
     /// `preprocessing.json`: nil for a run with nothing to save, or one written before the file existed.
     public var preprocessing: PreprocessingFile?
 
@@ -40,8 +42,8 @@ public struct SavedModel {
 
     static let inputShapeKey = "input_shape"
 
-    /// Reads a run folder: usage errors (status 2) for a folder that is not a run or whose experiment no longer
-    /// compiles to itself, located errors for a missing or foreign model file.
+    /// Reads a run folder: usage errors (status 2) for a folder that is not a run, located errors (status 2 too)
+    /// for a damaged one: a resolved.json that no longer compiles to itself, a missing, foreign or damaged model file.
     public init(folder given: String) throws(RunnerFailure) {
         let folder = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
         var isFolder: ObjCBool = false
@@ -52,12 +54,7 @@ public struct SavedModel {
         guard FileManager.default.fileExists(atPath: resolvedPath) else {
             throw .usage("'\(folder)' is not a run folder (it has no resolved.json); run folders are results/<name>/<run-id>/")
         }
-        let resolved = try CompileStep.read(resolvedPath)
-        let compiled = try CompileStep.compile(resolved, source: resolvedPath, overrides: [], compiler: CompileStep.savedRunCompiler)
-        guard Array(compiled.experiment.resolvedJSONText.utf8) == resolved else {
-            throw .usage("\(resolvedPath) does not compile back to the same experiment "
-                + "(was it written by another version of runner, or edited?); its model cannot be rebuilt")
-        }
+        let compiled = try CompileStep.savedRun(folder: folder, compiler: CompileStep.savedRunCompiler)
         self.folder = folder
         self.compiled = compiled
         let path = folder + "/" + RunWriter.modelName
@@ -67,12 +64,17 @@ public struct SavedModel {
             throw .located(error.description)
         }
         do { preprocessing = try PreprocessingFile.read(folder: folder) } catch { throw .located(error.description) }
+        let hash = SHA256Digest.hex(Array(compiled.experiment.resolvedJSONText.utf8))
+        guard file.metadata["resolved_sha256"] == hash else {
+            throw .located(ModelFileError.mismatch(path: path, reason: "it was not trained from \(resolvedPath) "
+                + "(its resolved_sha256 is \(file.metadata["resolved_sha256"].map { "'\($0)'" } ?? "missing"), not '\(hash)')").description)
+        }
+        model = try Self.loadedModel(file, experiment: compiled.experiment, path: path)
         if let statistics = preprocessing?.standardization {
             // Applied to every input row: a wrong length or a divisor that is not a positive number is a damaged file.
-            let width = file.tensor(named: "dense.kernel")?.shape.first
             let path = folder + "/" + PreprocessingFile.name
-            if let width, statistics.mean.count != width {
-                throw .located("\(path): error: its statistics are for \(statistics.mean.count) features, the model takes \(width); "
+            if statistics.mean.count != model.inputWidth {
+                throw .located("\(path): error: its statistics are for \(statistics.mean.count) features, the model takes \(model.inputWidth); "
                     + "the file is damaged: run the experiment again with --force to rewrite the run folder")
             }
             if let bad = statistics.std.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
@@ -80,35 +82,10 @@ public struct SavedModel {
                     + "the file is damaged: run the experiment again with --force to rewrite the run folder")
             }
         }
-        let hash = SHA256Digest.hex(resolved)
-        guard file.metadata["resolved_sha256"] == hash else {
-            throw .located(ModelFileError.mismatch(path: path, reason: "it was not trained from \(resolvedPath) "
-                + "(its resolved_sha256 is \(file.metadata["resolved_sha256"].map { "'\($0)'" } ?? "missing"), not '\(hash)')").description)
-        }
     }
 
-    /// The shape of the inputs the saved weights take: an image model's `input_shape` (three positive
-    /// integers), else the first dense kernel's rows; nil when neither is there.
-    public var inputShape: TensorShape? {
-        if let text = file.metadata[Self.inputShapeKey] {
-            let parts = text.split(separator: ",", omittingEmptySubsequences: false).compactMap { Int($0) }
-            guard parts.count == 3, parts.allSatisfy({ $0 > 0 && $0 <= Int(Int32.max) }) else { return nil }
-            return TensorShape(sampleShape: parts)
-        }
-        return file.tensor(named: "dense.kernel")?.shape.first.map(TensorShape.vector)
-    }
-
-    /// The width of the inputs the saved weights take.
-    public var inputWidth: Int? { inputShape?.count }
-
-    /// Replaces `model`'s weights with the saved ones.
-    public func load(into model: Sequential) throws(RunnerFailure) {
-        do {
-            try model.load(file.tensors.map { WeightTensor(name: $0.name, shape: $0.shape, values: $0.values) })
-        } catch {
-            throw .located(ModelFileError.mismatch(path: modelPath, reason: error.description).description)
-        }
-    }
+    /// The width of the inputs the saved weights take (`model.inputShape` is their shape).
+    public var inputWidth: Int { model.inputWidth }
 
     /// The saved preprocessing, for inference. A run folder written before `preprocessing.json` existed has none:
     /// its standardisation is then fitted again from the training split (nil here), and a note says so.

@@ -26,13 +26,9 @@ public struct Verification {
         if let note = Self.kernelNote(recorded: RunRecord.recordedKernelFamily(inFolder: folder), here: BLAS.coreName) {
             StandardError.write(note)
         }
-        let resolvedPath = folder + "/resolved.json"
-        let resolved = try CompileStep.read(resolvedPath)
-        var compiled = try CompileStep.compile(resolved, source: resolvedPath, overrides: [])
-        guard Array(compiled.experiment.resolvedJSONText.utf8) == resolved else {
-            throw .runFailed("\(resolvedPath) does not compile back to the same experiment "
-                + "(was it written by another version of runner, or edited?); nothing to verify against")
-        }
+        // A damaged run folder (its resolved.json, model or preprocessing) is said as evaluate says it, before training.
+        _ = try SavedModel(folder: folder)
+        var compiled = try CompileStep.savedRun(folder: folder, compiler: CompileStep.compiler)
         compiled.sourceBytes = try CompileStep.read(folder + "/experiment.yaml")
         let scratch = try temporaryRoot()
         defer { if !keep { try? FileManager.default.removeItem(atPath: scratch) } }

@@ -10,7 +10,9 @@ public enum AtomicFile {
         try write(Array(text.utf8), to: path)
     }
 
-    public static func write(_ bytes: [UInt8], to path: String) throws(ResultsWriteError) {
+    /// `beforeRename` runs once the temporary file is whole on disk, just before it replaces `path` (a
+    /// fault test's kill there is a crash in the middle of the write).
+    public static func write(_ bytes: [UInt8], to path: String, beforeRename: (() -> Void)? = nil) throws(ResultsWriteError) {
         let temporary = temporaryPath(for: path)
         // A leftover of a killed process that had this pid would make O_EXCL fail; removing it (a link
         // itself, never its target) is safe because no other live process writes this name.
@@ -31,11 +33,19 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure
         }
+        beforeRename?()
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
             throw .system(path, "write", errno: code)
         }
+    }
+
+    /// Whether `name` (a file name, no folder) is one of `temporaryPath`'s: `.NAME.tmp-PID`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let dash = name.lastIndex(of: "-"), name[..<dash].hasSuffix(".tmp") else { return false }
+        let pid = name[name.index(after: dash)...]
+        return !pid.isEmpty && pid.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// `.history.csv.tmp-PID` beside the file: hidden, and unique per process so two writers never share one.
@@ -44,7 +54,7 @@ public enum AtomicFile {
         return String(path[..<slash]) + "." + String(path[slash...]) + ".tmp-\(getpid())"
     }
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ResultsWriteError) {
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ResultsWriteError) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -24,8 +24,22 @@ public struct ConfusionMatrix: Sendable, Equatable {
         }
     }
 
-    public mutating func add(label: Int, predicted: Int) {
-        counts[label][predicted] += 1
+    public mutating func add(label: Int, predicted: Int, count: Int = 1) {
+        counts[label][predicted] += count
+    }
+
+    /// Every example counted, and those on the diagonal (predicted right).
+    public var total: Int { counts.joined().reduce(0, +) }
+    public var correct: Int { (0..<classes).reduce(0) { $0 + counts[$1][$1] } }
+
+    /// The sum of `matrices` (a seed group's runs on the same test set), as wide as the widest.
+    public init(summing matrices: [ConfusionMatrix]) {
+        self.init(classes: matrices.map(\.classes).max() ?? 0)
+        for matrix in matrices {
+            for (i, row) in matrix.counts.enumerated() {
+                for (j, count) in row.enumerated() { counts[i][j] += count }
+            }
+        }
     }
 
     /// The first index of the largest value, exactly as the `accuracy` metric picks it (`Metric.correct`).
@@ -46,8 +60,7 @@ public struct ConfusionMatrix: Sendable, Equatable {
 
     /// The correct predictions over all of them.
     public var accuracy: Double {
-        let total = counts.joined().reduce(0, +)
-        return Double((0..<classes).reduce(0) { $0 + counts[$1][$1] }) / Double(max(total, 1))
+        Double(correct) / Double(max(total, 1))
     }
 
     /// `metrics.json`'s two members: `confusion_matrix` and `per_class_accuracy` (null for an absent class).

@@ -9,12 +9,16 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
     case malformed(path: String, reason: String)
     /// A valid file whose tensors do not fit the run's model (edited, or copied from another run).
     case mismatch(path: String, reason: String)
+    /// A tensor holds NaN or an infinity (`index` is the first, outermost first; `count` how many): a completed
+    /// run's weights are finite, since training stops at the first non-finite loss.
+    case nonFinite(path: String, tensor: String, index: [Int], value: Float, count: Int)
 
     private static let retrain = "run the experiment again with --force to write it again"
 
     public var path: String {
         switch self {
-        case .missing(let path), .unreadable(let path, _), .malformed(let path, _), .mismatch(let path, _): return path
+        case .missing(let path), .unreadable(let path, _), .malformed(let path, _), .mismatch(let path, _),
+             .nonFinite(let path, _, _, _, _): return path
         }
     }
 
@@ -29,6 +33,9 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(path): error: not a safetensors file this runner can read: \(reason); \(Self.retrain)"
         case .mismatch(let path, let reason):
             return "\(path): error: does not fit the run's model: \(reason); \(Self.retrain)"
+        case let .nonFinite(path, tensor, index, value, count):
+            return "\(path): error: tensor '\(tensor)' holds \(value) at \(index) (\(count) value\(count == 1 ? " is" : "s are") not finite); "
+                + "a completed run's weights are finite, so the file is damaged: \(Self.retrain)"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why run folders could not be read; each description says where, what is wrong and what to do,
 /// as `PATH: error: WHAT; WHAT TO DO`.
 public enum ResultsReadError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -30,6 +32,13 @@ public enum ResultsReadError: Error, Equatable, Sendable, CustomStringConvertibl
              .corruptHistoryCSV(let path, _, _), .corruptPredictions(let path, _, _), .unreadable(let path, _):
             return path
         }
+    }
+
+    /// The description as a warning (`PATH: warning: ...`) followed by `consequence`, for commands that go on
+    /// without the folder (`compare`, `report`).
+    public func warning(_ consequence: String) -> String {
+        let text = description
+        return (text.range(of: ": error: ").map { text.replacingCharacters(in: $0, with: ": warning: ") } ?? text) + " " + consequence
     }
 
     public var description: String {

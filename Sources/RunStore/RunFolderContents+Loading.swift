@@ -64,7 +64,6 @@ extension RunFolderContents {
 
     static func readJSON(_ file: URL) throws(ResultsReadError) -> JSONValue {
         let bytes = try readBytes(file)
-        if let value = FastJSON.parse(bytes) { return value }
         do {
             return try JSONValue(parsing: bytes)
         } catch {

@@ -13,6 +13,8 @@ public struct RunRecord: Sendable {
     public var startedAt: Date
     public var finishedAt: Date?
     public var epochSeconds: [Double] = []
+    /// Seconds each epoch's checkpoint took to build and write (fsync included), apart from the epoch's time.
+    public var checkpointSeconds: [Double] = []
     public var error: String?
     public var host: HostFacts
     public var pid: Int32
@@ -23,6 +25,8 @@ public struct RunRecord: Sendable {
     public var git: SourceRevision?
     /// The content digest of the data files (`DataDigest`), nil for a bundled dataset.
     public var dataDigest: String?
+    /// The epochs the checkpoint this attempt resumed from had finished; nil for an attempt from the start.
+    public var resumedAfterEpoch: Int?
 
     /// The OpenBLAS kernels the products ran on (`Haswell`, `SkylakeX`, ...): the one machine fact that can
     /// change bits (AVX2 and AVX-512 kernels round differently), whereas the thread count cannot.
@@ -38,7 +42,12 @@ public struct RunRecord: Sendable {
     public static func recordedKernelFamily(inFolder folder: String) -> String? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
               let record = try? JSONValue(parsing: data) else { return nil }
-        return record["kernel_family"]?.string ?? record["versions"]?["blas_core"]?.string
+        return kernelFamily(of: record)
+    }
+
+    /// The kernel family a `run.json` records: `kernel_family`, or an older run's `versions.blas_core`.
+    public static func kernelFamily(of record: JSONValue) -> String? {
+        record["kernel_family"]?.string ?? record["versions"]?["blas_core"]?.string
     }
 
     public init(name: String, runID: String, command: [String], overrides: [String], threads: Int,
@@ -59,6 +68,7 @@ public struct RunRecord: Sendable {
     public var json: JSONValue {
         var members: [String: JSONValue] = [
             "command": .array(command.map(JSONValue.string)),
+            "checkpoint_seconds": .array(checkpointSeconds.map(JSONValue.double)),
             "epoch_seconds": .array(epochSeconds.map(JSONValue.double)),
             "finished_at": finishedAt.map { .string(Self.timestamp($0)) } ?? .null,
             "host": host.json,
@@ -75,6 +85,7 @@ public struct RunRecord: Sendable {
         if let git { members["git"] = .object(["commit": .string(git.commit), "dirty": .bool(git.dirty)]) }
         if let kernelFamily { members["kernel_family"] = .string(kernelFamily) }
         if let dataDigest { members["data_digest"] = .string(dataDigest) }
+        if let resumedAfterEpoch { members["resumed_after_epoch"] = .int(resumedAfterEpoch) }
         return .object(members)
     }
 
@@ -86,6 +97,18 @@ public struct RunRecord: Sendable {
         var buffer = [CChar](repeating: 0, count: 32)
         let n = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
         return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The seconds per epoch and per checkpoint recorded in `folder/run.json` (empty when there is no readable
+    /// one): a resumed attempt keeps those of the epochs its checkpoint holds.
+    public static func recordedSeconds(inFolder folder: String) -> (epochs: [Double], checkpoints: [Double]) {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName), let record = try? JSONValue(parsing: data)
+        else { return ([], []) }
+        func series(_ key: String) -> [Double] {
+            guard case .array(let items)? = record[key] else { return [] }
+            return items.compactMap(\.number)
+        }
+        return (series("epoch_seconds"), series("checkpoint_seconds"))
     }
 
     /// The status recorded in `folder/run.json`, or nil when there is no readable one.

@@ -1,9 +1,11 @@
 import ExperimentCompiler
 import Foundation
+import NeuralNetwork
 import Training
 
 /// Keeps a run folder up to date as training goes: the experiment before the first epoch, both history
-/// files and `run.json` after every epoch, `metrics.json`, the model (completed runs) and the final status at the end.
+/// files, `run.json` and the checkpoint after every epoch, `metrics.json`, the model (completed runs) and the
+/// final status at the end.
 ///
 /// Every file is replaced atomically, so a run stopped at any instant (Ctrl-C, SIGKILL, a full disk) leaves
 /// each file either as it was after the last finished epoch or as it is now, never torn.
@@ -26,13 +28,22 @@ public final class RunWriter {
     public static let modelName = "model.safetensors"
 
     /// Writes the experiment as given, the resolved experiment, what inference will need of the training data
-    /// (when there is any) and a `running` record.
+    /// (when there is any) and a `running` record. An attempt from the start removes the checkpoint too; one
+    /// that resumes writes the history files of the checkpoint's `history` at once, so the folder agrees with
+    /// it. Temporary files a killed process left are removed (the caller holds the run's lock).
     public func start(source: [UInt8], resolvedJSON: String,
-                      preprocessing: PreprocessingFile = PreprocessingFile(standardization: nil, classNames: nil))
+                      preprocessing: PreprocessingFile = PreprocessingFile(standardization: nil, classNames: nil),
+                      resuming history: History? = nil)
         throws(ResultsWriteError)
     {
-        for name in Self.perAttemptFiles where unlink(path(name)) != 0 && errno != ENOENT {
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(AtomicFile.isTemporaryName)
+        for name in Self.perAttemptFiles + (history == nil ? [Checkpoint.fileName] : []) + leftovers
+        where unlink(path(name)) != 0 && errno != ENOENT {
             throw .system(path(name), "remove")
+        }
+        if let history {
+            try AtomicFile.write(HistoryFiles.csv(history), to: path(HistoryFiles.csvName))
+            try AtomicFile.write(HistoryFiles.json(history).canonicalText, to: path(HistoryFiles.jsonName))
         }
         try AtomicFile.write(source, to: path("experiment.yaml"))
         try AtomicFile.write(resolvedJSON, to: path("resolved.json"))
@@ -40,22 +51,34 @@ public final class RunWriter {
         try writeRecord()
     }
 
-    /// Records each finished epoch; a failed write is kept in `failure` for the caller to act on.
-    public func observe(_ event: TrainingEvent) {
+    /// Records each finished epoch: the history files, then the checkpoint `checkpoint` builds (timed with its
+    /// write, so run.json has the time), then run.json; a failed write is kept in `failure` for the caller to act on.
+    public func observe(_ event: TrainingEvent, checkpoint: (() -> Checkpoint)? = nil) {
         guard failure == nil, case let .epochFinished(_, history, seconds) = event else { return }
         record.epochSeconds.append(seconds)
         do throws(ResultsWriteError) {
             try AtomicFile.write(HistoryFiles.csv(history), to: path(HistoryFiles.csvName))
             try AtomicFile.write(HistoryFiles.json(history).canonicalText, to: path(HistoryFiles.jsonName))
+            if let checkpoint {
+                let start = ContinuousClock.now
+                try AtomicFile.write(checkpoint().file.encoded(), to: path(Checkpoint.fileName))
+                record.checkpointSeconds.append(start.secondsSince)
+            }
             try writeRecord()
         } catch {
             failure = error
         }
     }
 
+    /// Removes the checkpoint of a run that completed or diverged, which nothing will resume.
+    public func removeCheckpoint() throws(ResultsWriteError) {
+        if unlink(path(Checkpoint.fileName)) != 0 && errno != ENOENT { throw .system(path(Checkpoint.fileName), "remove") }
+    }
+
     /// Writes the trained weights; called before `finish(.completed, ...)`, so a run recorded completed has them.
-    public func writeModel(_ model: SafeTensors) throws(ResultsWriteError) {
-        try AtomicFile.write(model.encoded(), to: path(Self.modelName))
+    /// `beforeRename` is `AtomicFile.write`'s (fault tests).
+    public func writeModel(_ model: SafeTensors, beforeRename: (() -> Void)? = nil) throws(ResultsWriteError) {
+        try AtomicFile.write(model.encoded(), to: path(Self.modelName), beforeRename: beforeRename)
     }
 
     /// Writes the test set's predictions (`TestPredictions`); like the model, before `finish(.completed, ...)`.

@@ -71,3 +71,17 @@ public struct SafeTensors: Sendable, Equatable {
         return bytes
     }
 }
+
+extension SafeTensors.Tensor {
+    /// The first value that is NaN or infinite (its index outermost first, as NumPy's `np.unravel_index`), and
+    /// how many there are; nil when every value is finite.
+    public var firstNonFinite: (index: [Int], value: Float, count: Int)? {
+        guard let flat = values.firstIndex(where: { !$0.isFinite }) else { return nil }
+        var index: [Int] = [], rest = flat
+        for size in shape.reversed() {
+            index.insert(rest % size, at: 0)
+            rest /= size
+        }
+        return (index, values[flat], values.lazy.filter { !$0.isFinite }.count)
+    }
+}

@@ -80,20 +80,27 @@ extension RunFolderContents {
         return try TestPredictions(csv: String(decoding: bytes, as: UTF8.self), path: file.relativePath)
     }
 
+    /// `metrics.json`'s confusion matrix (rows true classes, columns predicted), only for a completed run that
+    /// recorded one; nil when it is missing or not a square matrix of counts.
+    public var confusionMatrix: ConfusionMatrix? {
+        guard isFinished, case .array(let rows)? = metrics?["confusion_matrix"], !rows.isEmpty else { return nil }
+        var matrix = ConfusionMatrix(classes: rows.count)
+        for (i, row) in rows.enumerated() {
+            guard case .array(let cells) = row, cells.count == rows.count else { return nil }
+            for (j, cell) in cells.enumerated() {
+                guard case .int(let count) = cell, count >= 0 else { return nil }
+                matrix.add(label: i, predicted: j, count: count)
+            }
+        }
+        return matrix
+    }
+
     /// Correct and total test examples from `metrics.json`'s confusion matrix (the diagonal and the sum), for the
     /// binomial interval of one run's test accuracy; nil for a run without one.
     public var testCounts: (correct: Int, total: Int)? {
-        guard isFinished, case .array(let rows)? = metrics?["confusion_matrix"] else { return nil }
-        var correct = 0, total = 0
-        for (i, row) in rows.enumerated() {
-            guard case .array(let cells) = row else { return nil }
-            for (j, cell) in cells.enumerated() {
-                guard case .int(let count) = cell else { return nil }
-                total += count
-                if i == j { correct += count }
-            }
-        }
-        return total > 0 ? (correct, total) : nil
+        guard let matrix = confusionMatrix else { return nil }
+        let total = matrix.total
+        return total > 0 ? (matrix.correct, total) : nil
     }
 
     /// The experiment's seed (`resolved.json`'s `seed`).

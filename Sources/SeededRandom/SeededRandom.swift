@@ -5,7 +5,7 @@
 /// stream's number. Streams are independent in practice, and adding a use never shifts the numbers another
 /// use sees. Same seed, same stream: the same integers and uniforms on every machine (exact arithmetic);
 /// `normal()` goes through libm's log and cos, so it is bit-identical on the same machine and libm.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
     /// The uses that draw random numbers, each from its own stream.
     public enum Stream: UInt64, Sendable {
         case initialization = 1
@@ -28,6 +28,17 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         s1 = Self.splitMix64(&mixer)
         s2 = Self.splitMix64(&mixer)
         s3 = Self.splitMix64(&mixer)
+    }
+
+    /// The generator's position: its four state words, which `init(state:)` takes back. What a checkpoint
+    /// keeps of a stream that advances with use (dropout's), so a resumed run draws what it would have drawn.
+    public var state: [UInt64] { [s0, s1, s2, s3] }
+
+    /// A stream at the position `state` recorded; nil for anything but four words, not all zero (xoshiro's
+    /// one state that never leaves itself, which SplitMix64 never produces).
+    public init?(state: [UInt64]) {
+        guard state.count == 4, state.contains(where: { $0 != 0 }) else { return nil }
+        (s0, s1, s2, s3) = (state[0], state[1], state[2], state[3])
     }
 
     /// SplitMix64 (Steele, Lea & Flood, 2014): turns any 64-bit seed, 0 included, into a well-mixed state.

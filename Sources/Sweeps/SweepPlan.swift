@@ -34,9 +34,7 @@ public struct SweepPlan: Sendable {
             for d in found where reported.insert(d.description).inserted { diagnostics.append(d) }
         }
         // Every point reads the same data files: a CSV is probed (parsed) and an IDX folder's headers read once.
-        var compiler = compiler
-        compiler.csvProbe = Memo(compiler.csvProbe).callAsFunction
-        compiler.idxFolderShape = Memo(compiler.idxFolderShape).callAsFunction
+        let compiler = compiler.probingOnce()
         var parsedFixed: [Override] = []
         for argument in fixed {
             do { parsedFixed.append(try Override(parsing: argument)) } catch { report([error]) }
@@ -121,24 +119,4 @@ extension SweepPlan {
 private struct AssignmentKey: Hashable {
     var argument: String
     var mark: Mark
-}
-
-/// A function's results kept by argument, for the data probes a sweep's points share.
-private final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private let compute: @Sendable (Key) -> Value
-    private var values: [Key: Value] = [:]
-    private let lock = NSLock()
-
-    init(_ compute: @escaping @Sendable (Key) -> Value) {
-        self.compute = compute
-    }
-
-    @Sendable func callAsFunction(_ key: Key) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value = values[key] { return value }
-        let value = compute(key)
-        values[key] = value
-        return value
-    }
 }

@@ -33,6 +33,29 @@ public struct EarlyStoppingRule: Sendable, Equatable {
         mode = spec.mode.resolved(for: spec.monitor)
     }
 
+    /// What the rule has seen so far, as a checkpoint keeps it.
+    public struct Progress: Sendable, Equatable {
+        public var wait: Int
+        public var best: Double?
+        public var bestEpoch: Int?
+        public var stoppedEpoch: Int?
+
+        public init(wait: Int, best: Double?, bestEpoch: Int?, stoppedEpoch: Int?) {
+            self.wait = wait
+            self.best = best
+            self.bestEpoch = bestEpoch
+            self.stoppedEpoch = stoppedEpoch
+        }
+    }
+
+    public var progress: Progress { Progress(wait: wait, best: best, bestEpoch: bestEpoch, stoppedEpoch: stoppedEpoch) }
+
+    /// The rule for `spec` as it was when it reported `progress`.
+    public init(_ spec: EarlyStopping, progress: Progress) {
+        self.init(spec)
+        (wait, best, bestEpoch, stoppedEpoch) = (progress.wait, progress.best, progress.bestEpoch, progress.stoppedEpoch)
+    }
+
     /// Applies the rule to epoch `epoch` (1-based) and its logs.
     public mutating func observe(epoch: Int, logs: Logs) -> Decision {
         let e = epoch - 1

@@ -20,6 +20,18 @@ struct FitCallbacks {
         if case .reduceLROnPlateau(let spec)? = schedule { plateau = ReduceLROnPlateauRule(spec) }
     }
 
+    /// The callbacks as they were when they gave `state` (the trainer has checked that it fits them).
+    init(earlyStopping: EarlyStopping?, schedule: ExperimentCompiler.LearningRateSchedule?, restoring state: CallbackState) {
+        self.init(earlyStopping: earlyStopping, schedule: schedule, initialRate: state.initialRate)
+        if let spec = earlyStopping, let progress = state.earlyStopping { self.earlyStopping = EarlyStoppingRule(spec, progress: progress) }
+        if case .reduceLROnPlateau(let spec)? = schedule, let progress = state.plateau { plateau = ReduceLROnPlateauRule(spec, progress: progress) }
+        bestWeights = state.bestWeights
+    }
+
+    var state: CallbackState {
+        CallbackState(initialRate: initialRate, earlyStopping: earlyStopping?.progress, plateau: plateau?.progress, bestWeights: bestWeights)
+    }
+
     /// A step decay sets the epoch's rate (`epoch` from 1).
     func epochStarted(_ epoch: Int, optimizer: any Optimizer) {
         if let rate = schedule?.rate(initial: initialRate, epoch: epoch - 1) { optimizer.learningRate = rate }

@@ -58,6 +58,27 @@ public struct ReduceLROnPlateauRule: Sendable, Equatable {
         best = mode == .max ? -.infinity : .infinity
     }
 
+    /// What the rule has seen so far, as a checkpoint keeps it.
+    public struct Progress: Sendable, Equatable {
+        public var best: Double
+        public var wait: Int
+        public var cooldownCounter: Int
+
+        public init(best: Double, wait: Int, cooldownCounter: Int) {
+            self.best = best
+            self.wait = wait
+            self.cooldownCounter = cooldownCounter
+        }
+    }
+
+    public var progress: Progress { Progress(best: best, wait: wait, cooldownCounter: cooldownCounter) }
+
+    /// The rule for `spec` as it was when it reported `progress`.
+    public init(_ spec: ReduceLROnPlateau, progress: Progress) {
+        self.init(spec)
+        (best, wait, cooldownCounter) = (progress.best, progress.wait, progress.cooldownCounter)
+    }
+
     /// The rate to use from the next epoch on, given the epoch's logs and its rate.
     public mutating func observe(logs: Logs, rate: Double) -> Double {
         guard let current = logs[spec.monitor] else { return rate }

@@ -96,8 +96,8 @@ public struct ModelBuilder {
 
     /// A trainer that only evaluates and predicts: the network with its batch buffers, the loss and the metrics,
     /// and no optimizer state (a saved model's weights are loaded into it).
-    public func evaluator(input: TensorShape) throws -> Trainer {
-        try Trainer(model: model(input: input), loss: experiment.compile.loss, optimizer: nil,
+    public func evaluator(model: Sequential) throws -> Trainer {
+        try Trainer(model: model, loss: experiment.compile.loss, optimizer: nil,
                     metrics: experiment.compile.metrics, batchSize: experiment.fit.batchSize)
     }
 

@@ -16,7 +16,7 @@ public final class Trainer {
     public let model: Sequential
     public let metrics: [Metric]
     public let batchSize: Int
-    private let session: TrainingSession
+    let session: TrainingSession
     private let featureCount: Int
     private let features: UnsafeMutablePointer<Float>
     private let labels: UnsafeMutablePointer<Int32>
@@ -30,6 +30,10 @@ public final class Trainer {
     public private(set) var divergence: Divergence?
     /// `fit.learning_rate_schedule`, starting from the optimizer's rate at the start of every `fit`; nil for none.
     public var learningRateSchedule: ExperimentCompiler.LearningRateSchedule?
+    /// The running fit's callbacks (the last fit's after it ends), which `fitState()` reads.
+    var callbacks: FitCallbacks?
+    /// What `restore(_:epochs:)` left for the next fit to go on from.
+    var resumed: (history: History, callbacks: CallbackState)?
 
     public init(
         model: Sequential, loss: Loss, optimizer: (any Optimizer)?, metrics: [Metric], batchSize: Int
@@ -60,19 +64,29 @@ public final class Trainer {
     /// off), the last partial batch kept, then a pass over `validation` if given; `learningRateSchedule` and
     /// `earlyStopping` act as Keras' callbacks do (see `FitCallbacks`). Early stopping ends with an
     /// `.earlyStopped` event, a restore of the best weights with `.restoredBestWeights`; both are also in the history.
+    /// After `restore(_:epochs:)` the fit goes on after the state's last epoch (and only restores the best
+    /// weights when early stopping had already ended it).
     public func fit(
         _ train: BatchSource, validation: BatchSource?, epochs: Int, shuffle: Bool, seed: UInt64,
         observe: (TrainingEvent) -> Void
     ) throws(TrainingError) -> History {
         var order = BatchOrder(count: train.count, batchSize: batchSize, shuffle: shuffle, seed: seed)
         let steps = order.batchCount
-        history = History()
         divergence = nil
         guard let optimizer = session.optimizer else { preconditionFailure("an inference trainer (no optimizer) cannot fit") }
-        var callbacks = FitCallbacks(earlyStopping: earlyStopping, schedule: learningRateSchedule,
-                                     initialRate: optimizer.learningRate)
+        var callbacks: FitCallbacks
+        if let resumed {
+            history = resumed.history
+            callbacks = FitCallbacks(earlyStopping: earlyStopping, schedule: learningRateSchedule, restoring: resumed.callbacks)
+        } else {
+            history = History()
+            callbacks = FitCallbacks(earlyStopping: earlyStopping, schedule: learningRateSchedule, initialRate: optimizer.learningRate)
+        }
+        resumed = nil
+        self.callbacks = callbacks
         observe(.trainingStarted(epochs: epochs, stepsPerEpoch: steps))
-        for epoch in 1...epochs {
+        let first = history.epochs.count + 1, last = history.stoppedEpoch == nil ? epochs : 0
+        for epoch in first..<max(first, last + 1) {
             observe(.epochStarted(epoch: epoch))
             callbacks.epochStarted(epoch, optimizer: optimizer)
             let start = ContinuousClock.now
@@ -104,9 +118,12 @@ public final class Trainer {
             }
             callbacks.epochEnded(logs: &logs, optimizer: optimizer)
             history.append(logs)
+            // Decided before the event, so that its observers (a checkpoint) see the epoch's whole state.
+            let stop = callbacks.shouldStop(after: epoch, logs: logs, parameters: model.parameters)
+            if stop { history.stoppedEpoch = epoch }
+            self.callbacks = callbacks
             observe(.epochFinished(epoch: epoch, history: history, seconds: start.secondsSince))
-            if callbacks.shouldStop(after: epoch, logs: logs, parameters: model.parameters) {
-                history.stoppedEpoch = epoch
+            if stop {
                 observe(.earlyStopped(epoch: epoch))
                 break
             }
@@ -147,39 +164,5 @@ public final class Trainer {
 
     private func forEachBatch(of data: BatchSource, _ body: (Int) -> Void) {
         data.forEachBatch(size: batchSize, images: features, labels: labels, body)
-    }
-}
-
-/// Running sums of an epoch: the loss weighted by batch size (as Keras' loss tracker) and each metric's count.
-struct Tally {
-    let metrics: [Metric]
-    private var lossSum = 0.0
-    private var correct: [Int]
-    private var seen = 0
-
-    init(metrics: [Metric]) {
-        self.metrics = metrics
-        correct = Array(repeating: 0, count: metrics.count)
-    }
-
-    mutating func add(loss: Double, outputs: UnsafeBufferPointer<Float>, width: Int, labels: UnsafePointer<Int32>, rows: Int) {
-        lossSum += loss * Double(rows)
-        seen += rows
-        for (i, metric) in metrics.enumerated() {
-            correct[i] += metric.correct(outputs: outputs.baseAddress!, width: width, labels: labels, rows: rows)
-        }
-    }
-
-    var logs: Logs {
-        var logs = Logs()
-        write(into: &logs)
-        return logs
-    }
-
-    /// Sets `loss` and each metric's running mean in `logs`, adding the names the first time.
-    func write(into logs: inout Logs) {
-        let n = Double(max(seen, 1))
-        logs["loss"] = lossSum / n
-        for (i, metric) in metrics.enumerated() { logs[metric.name] = Double(correct[i]) / n }
     }
 }

@@ -8,13 +8,7 @@ extension CompareCommand {
     /// The groups of seeds as the options ask for them: the baseline found, `--metric` names checked, sorted.
     func groupReport(_ groups: SeedGroups) throws -> GroupReport {
         var groups = groups
-        var baselineIndex: Int?
-        if let baseline {
-            guard let index = groups.group(containing: baseline) else {
-                throw RunnerFailure.usage("--baseline '\(baseline)' is not one of the runs compared; give one of their run folders")
-            }
-            baselineIndex = index
-        }
+        let baselineIndex = try RunFolderSearch.baselineGroup(baseline, in: groups)
         let known = Set(groups.groups.flatMap(\.completed).flatMap { $0.summaryMetrics.leavesByKeyPath().compactMap { $0.value.number != nil && !$0.key.hasPrefix("confusion_matrix") ? $0.key : nil } })
         for name in metric where !known.contains(name) {
             throw RunnerFailure.usage("unknown metric '\(name)' for --metric; the completed runs' metrics.json have: \(known.sorted().joined(separator: ", "))")

@@ -76,19 +76,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folders = (paths.isEmpty ? ["results"] : paths).map { URL(fileURLWithPath: $0) }
-        let found: (runs: [RunFolderContents], damaged: [ResultsReadError])
-        do {
-            found = try RunFolderContents.discover(folders, skippingDamaged: true)
-        } catch {
-            throw RunnerFailure.located(error.description)
-        }
-        for damaged in found.damaged {
-            let text = damaged.description
-            StandardError.write((text.range(of: ": error: ").map { text.replacingCharacters(in: $0, with: ": warning: ") } ?? text)
-                + " (left out)")
-        }
-        guard !found.runs.isEmpty else { throw RunnerFailure.usage("no run folder could be read") }
+        let found = try RunFolderSearch.read(paths, damaged: "(left out)")
         let seedGroups = SeedGroups(found.runs)
         if groups || baseline != nil || !metric.isEmpty || (!runs && !perClass && seedGroups.hasSeeds) {
             print(try groupReport(seedGroups).rendered(as: format), terminator: "")

@@ -11,7 +11,11 @@ struct PlotCommand: ParsableCommand {
         abstract: "Draw the learning curves of runs as a standalone SVG: train solid, validation dashed, one colour per run.",
         discussion: """
             Each RUN is a run folder or a folder searched for run folders, as for compare. One panel per metric \
-            (accuracy, loss, then any other such as learning_rate), epochs counted from 1.
+            (accuracy, loss, then any other such as learning_rate), epochs counted from 1. The legend names each run \
+            by the settings that differ between the runs (learning_rate=0.01, seed=43), or by its run id when none \
+            does; a run whose curves equal an earlier one's says so. The SVG scales to a browser's window. -o \
+            replaces a file atomically, writes a device or FIFO as a stream and writes through a link; a folder is \
+            refused.
 
             Examples:
               runner plot results/mnist-dense -o curves.svg
@@ -22,7 +26,7 @@ struct PlotCommand: ParsableCommand {
     @Argument(help: "Run folders, or folders holding them (default: results).")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the SVG.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the SVG (- for standard output).", valueName: "FILE"))
     var output = "curves.svg"
 
     @Option(help: "A title above the curves.")
@@ -35,13 +39,12 @@ struct PlotCommand: ParsableCommand {
         } catch {
             throw RunnerFailure.located(error.description)
         }
-        let oneExperiment = Set(runs.map(\.name)).count == 1
-        let plotted = runs.map { PlottedRun(label: oneExperiment ? $0.runID : "\($0.name)/\($0.runID)", history: $0.history) }
+        let plotted = zip(runs, Comparison(runs).labels).map { PlottedRun(label: $1, history: $0.history) }
         do {
-            try AtomicFile.write(LearningCurveSVG.render(plotted, title: title), to: output)
+            try OutputFile.write(LearningCurveSVG.render(plotted, title: title), to: output, nameInFolder: "curves.svg")
         } catch {
-            throw RunnerFailure.runFailed(error.description)
+            throw RunnerFailure(error)
         }
-        print("Wrote \(output) (\(runs.count) run\(runs.count == 1 ? "" : "s"))")
+        if output != "-" { print("Wrote \(output) (\(runs.count) run\(runs.count == 1 ? "" : "s"))") }
     }
 }

@@ -16,7 +16,8 @@ struct PredictCommand: ParsableCommand {
             data.preprocess.standardize is on). A CSV whose header names the experiment's label column (the \
             training CSV itself) has that column left out. Output: CSV 'index,predicted,p0,...' (index from 0, \
             predicted the first class with the highest output; 'predicted_name' after it when the classes have \
-            names), written atomically to --output or printed.
+            names), written to --output (or printed; - is standard output too): a file is replaced atomically, a device \
+            or FIFO written as a stream, a link written through; a folder is refused.
 
             Example:
               runner predict results/mnist-dense/latest --input digits.csv \\
@@ -30,20 +31,17 @@ struct PredictCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An IDX images file (.gz or not) or a CSV of pixels, one sample per line.", valueName: "FILE"))
     var input: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the CSV here instead of printing it.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the CSV here instead of printing it (- prints it).", valueName: "FILE"))
     var output: String?
 
     func run() throws {
         let predictions = try SavedModel(folder: runFolder).predict(input: input)
-        guard let output else {
-            print(predictions.csv, terminator: "")
-            return
-        }
+        let output = output ?? "-"
         do {
-            try AtomicFile.write(predictions.csv, to: output)
+            try OutputFile.write(predictions.csv, to: output, nameInFolder: "predictions.csv")
         } catch {
-            throw RunnerFailure.runFailed(error.description)
+            throw RunnerFailure(error)
         }
-        print("Predictions: \(predictions.rows) sample\(predictions.rows == 1 ? "" : "s") -> \(output)")
+        if output != "-" { print("Predictions: \(predictions.rows) sample\(predictions.rows == 1 ? "" : "s") -> \(output)") }
     }
 }

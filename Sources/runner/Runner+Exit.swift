@@ -1,5 +1,6 @@
 import ArgumentParser
 import RunLifecycle
+import RunStore
 import Foundation
 
 extension RunnerFailure {
@@ -13,9 +14,23 @@ extension RunnerFailure {
     }
 }
 
+extension RunnerFailure {
+    /// An output path the runner will not write over is the user's to change (2); a write that failed, a failed run (1).
+    init(_ error: OutputFileError) {
+        switch error {
+        case .refused: self = .usage(error.description)
+        case .failed(let failure): self = .runFailed(failure.description)
+        }
+    }
+}
+
 extension Runner {
     /// Parses and runs; help goes to stdout with status 0, every mistake to stderr only.
-    static func exitStatus(arguments: [String]) -> Int32 {
+    static func exitStatus(arguments: [String], raw: [[UInt8]] = []) -> Int32 {
+        if let refusal = nonUTF8Refusal(raw) {
+            writeError(refusal)
+            return 2
+        }
         if let hint = unknownCommandHint(arguments) {
             writeError(hint)
             return 2

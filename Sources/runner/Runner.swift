@@ -13,13 +13,14 @@ struct Runner: ParsableCommand {
               runner check experiments/mnist-dense.yaml
               runner experiments/mnist-dense.yaml --set fit.epochs=2
               runner compare results/mnist-dense
+              runner report -o report.html
               runner diff results/mnist-dense/RUN_A results/mnist-dense/RUN_B
 
             Exit status: 0 success (or a run already completed), 1 the run failed, 2 a usage or experiment error, 130 interrupted (Ctrl-C).
             """,
         version: RunnerVersion.runner,
         subcommands: [
-            RunCommand.self, CheckCommand.self, SweepCommand.self, CompareCommand.self, DiffCommand.self, PlotCommand.self,
+            RunCommand.self, CheckCommand.self, SweepCommand.self, CompareCommand.self, DiffCommand.self, PlotCommand.self, ReportCommand.self,
             VerifyCommand.self, EvaluateCommand.self, PredictCommand.self, DataCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: RunCommand.self

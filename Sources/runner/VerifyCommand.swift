@@ -8,7 +8,7 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Train a completed run again and check that its results are reproduced byte for byte.",
         discussion: """
-            Compiles RUN/resolved.json (it must compile back to itself), trains it into a temporary results folder, and compares every file of the run folder except run.json, which holds times and host facts. Exit status 0 when all are identical, 1 when any differs.
+            Compiles RUN/resolved.json (it must compile back to itself), trains it into a temporary results folder, and compares every file of the run folder except run.json, which holds times and host facts. Exit status 0 when all are identical, 1 when any differs, 2 for a run folder that is damaged (a resolved.json that does not compile back, a model file that does not fit), as evaluate says it, before training.
 
             Example:
               runner verify results/mnist-dense/latest

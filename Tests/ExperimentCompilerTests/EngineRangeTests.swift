@@ -13,7 +13,41 @@ final class EngineRangeTests: XCTestCase {
 
     func testAPenaltyThatWouldBecomeInfinityIsRefused() {
         assertError("      activation: relu", "      activation: relu\n      kernel_regularizer: {l2: 1e39}",
-                    "experiments/x.yaml:12:32: error: 'model.layers[0].kernel_regularizer.l2' \(range), not 1e39")
+                    "experiments/x.yaml:12:32: error: 'model.layers[0].kernel_regularizer.l2' must be in [0, 1e+29], not 1e39")
+    }
+
+    /// 1e38 is a float32, but 2 * l2 * w (the gradient) and l2 * sum(w^2) are not once they multiply: the factors
+    /// stop at 1e29 (`Regularizer.factorBounds`), which the largest model allowed keeps finite.
+    func testAPenaltyFiniteInFloat32ButOverflowingWhenMultipliedIsRefused() throws {
+        assertDiagnostics(base, overrides: ["model.layers[0].kernel_regularizer={l1: 3e38, l2: 1.0000001e29}"], [
+            "--set model.layers[0].kernel_regularizer={l1: 3e38, l2: 1.0000001e29}:1:47: error: "
+                + "'model.layers[0].kernel_regularizer.l1' must be in [0, 1e+29], not 3e38",
+            "--set model.layers[0].kernel_regularizer={l1: 3e38, l2: 1.0000001e29}:1:57: error: "
+                + "'model.layers[0].kernel_regularizer.l2' must be in [0, 1e+29], not 1.0000001e29",
+        ])
+        let e = try compile(base, overrides: ["model.layers[0].kernel_regularizer={l1: 1e29, l2: 1e29}"])
+        XCTAssertTrue(e.resolvedJSONText.contains("\"l1\": 1e+29"), e.resolvedJSONText)
+    }
+
+    /// rho in [0, 1): 0.99999999 is inside in Double but 1 in float32, where RMSprop's 1 - rho would be 0 and
+    /// the average of squares frozen; the same for Adam's betas and a dropout rate (whose 1 / (1 - rate) overflows).
+    func testADecayRateThatRoundsToOneInFloat32IsRefusedWithTheLargestThatDoesNot() throws {
+        let end = "it must be in [0, 1) there too, so at most 0.99999994"
+        assertDiagnostics(base, overrides: ["compile.optimizer.rho=0.99999999"], [
+            "--set compile.optimizer.rho=0.99999999:1:29: error: 'compile.optimizer.rho' is 0.99999999, which is 1.0 as a 32-bit float "
+                + "(what the engine computes with); \(end)",
+        ])
+        assertDiagnostics(base, overrides: ["compile.optimizer={name: adam, beta_1: 0.99999998, beta_2: 0.999999999}"], [
+            "--set compile.optimizer={name: adam, beta_1: 0.99999998, beta_2: 0.999999999}:1:46: error: 'compile.optimizer.beta_1' "
+                + "is 0.99999998, which is 1.0 as a 32-bit float (what the engine computes with); \(end)",
+            "--set compile.optimizer={name: adam, beta_1: 0.99999998, beta_2: 0.999999999}:1:66: error: 'compile.optimizer.beta_2' "
+                + "is 0.999999999, which is 1.0 as a 32-bit float (what the engine computes with); \(end)",
+        ])
+        assertError("    - dense: 10", "    - dropout: 0.9999999999\n    - dense: 10",
+                    "experiments/x.yaml:12:16: error: 'model.layers[1].dropout' is 0.9999999999, which is 1.0 as a 32-bit float "
+                        + "(what the engine computes with); \(end)")
+        let e = try compile(base, overrides: ["compile.optimizer.rho=0.99999994"])
+        XCTAssertTrue(e.resolvedJSONText.contains("\"rho\": 0.99999994"), e.resolvedJSONText)
     }
 
     /// Pixels are divided by `scale` in float32: a subnormal scale's reciprocal overflows.

@@ -40,7 +40,7 @@ final class RegularizationDiagnosticTests: XCTestCase {
         assertError("      activation: relu", "      activation: relu\n      kernel_regularizer: l22",
                     "experiments/x.yaml:12:27: error: unknown regularizer 'l22'; did you mean 'l2'?")
         assertError("      activation: relu", "      activation: relu\n      kernel_regularizer: {l2: -1}",
-                    "experiments/x.yaml:12:32: error: 'model.layers[0].kernel_regularizer.l2' must be at least 0, not -1")
+                    "experiments/x.yaml:12:32: error: 'model.layers[0].kernel_regularizer.l2' must be in [0, 1e+29], not -1")
     }
 
     func testEarlyStoppingPatienceMustBeNonNegative() {

@@ -52,6 +52,18 @@ final class ValidationRowsTests: XCTestCase {
         let shapeOnly = Compiler(csvProbe: { _ in .shape(DatasetShape(features: 4, classes: 3)) })
         XCTAssertNoThrow(try shapeOnly.compile(Array(text.utf8), source: source))
     }
+
+    /// An IDX folder's training rows are its training images' count, which its probe reads from the header.
+    func testASmallIDXFolderIsCheckedWithTheRowsItsHeaderDeclares() {
+        let compiler = Compiler(idxFolderShape: { _ in .shape(DatasetShape(features: 784, classes: 10), trainingRows: 64) })
+        let text = edited("  dataset: mnist", "  dataset: {idx_folder: ./data}")
+            .replacingOccurrences(of: "  validation: test", with: "  validation_split: 0.99")
+        assertDiagnostics(text, compiler: compiler, [
+            "experiments/x.yaml:22:21: error: 'fit.validation_split' is 0.99, which leaves 0 of ./data's 64 training rows for "
+                + "training (floor(64 x (1 - 0.99)), as Keras) and 64 for validation; each side needs at least one row, so give a smaller fraction",
+        ])
+        XCTAssertNoThrow(try compiler.compile(Array(text.replacingOccurrences(of: "0.99", with: "0.98").utf8), source: source))
+    }
 }
 
 /// `check` and `run` agree: the compiler's boundary is the loader's, on every count and fraction tried.

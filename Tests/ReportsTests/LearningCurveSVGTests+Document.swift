@@ -18,7 +18,7 @@ extension LearningCurveSVGTests {
     func testPanelsAreAccuracyThenLossThenOtherMetrics() throws {
         let lossOnly = LearningCurveSVG.render([PlottedRun(label: "mse", history: ["loss": [3, 2], "val_loss": [4, 3]])])
         XCTAssertEqual(try panels(in: lossOnly), ["loss"])
-        XCTAssertEqual(attribute("width", of: try XMLDocument(xmlString: lossOnly).rootElement()), "480")
+        XCTAssertTrue(attribute("viewBox", of: try XMLDocument(xmlString: lossOnly).rootElement()).hasPrefix("0 0 480 "), "one panel wide")
         XCTAssertEqual(try panels(in: LearningCurveSVG.render(Self.twoRuns)), ["accuracy", "loss"])
         let withRate = PlottedRun(label: "r", history: ["loss": [1], "learning_rate": [0.01], "val_mae": [0.2], "accuracy": [0.5]])
         XCTAssertEqual(try panels(in: LearningCurveSVG.render([withRate])), ["accuracy", "loss", "learning_rate", "mae"])
@@ -35,11 +35,39 @@ extension LearningCurveSVGTests {
 
     func testLegendNamesEveryRunAndTheLineStyles() throws {
         let label = #"a<b & "c" 'd'"#
-        let loss = ["loss": [0.5, 0.4]]
-        let svg = LearningCurveSVG.render([PlottedRun(label: "lr=0.001", history: loss), PlottedRun(label: label, history: loss)])
+        let svg = LearningCurveSVG.render([PlottedRun(label: "lr=0.001", history: ["loss": [0.5, 0.4]]),
+                                           PlottedRun(label: label, history: ["loss": [0.6, 0.3]])])
         let legend = try strings(in: svg, xpath: "//*[local-name()='g'][@class='legend']/*[local-name()='text']")
         XCTAssertEqual(legend, ["train", "validation (val_*)", "lr=0.001", label])
         XCTAssertNoThrow(try RenderedImage.render(svg: svg))
+    }
+
+    func testARunWithTheSameCurvesAsAnEarlierOneSaysWhichItHides() throws {
+        let loss = ["loss": [0.5, 0.4]]
+        let svg = LearningCurveSVG.render([PlottedRun(label: "a", history: loss), PlottedRun(label: "b", history: ["loss": [0.5, 0.3]]),
+                                           PlottedRun(label: "c", history: loss)])
+        XCTAssertEqual(try strings(in: svg, xpath: "//*[local-name()='g'][@class='legend']/*[local-name()='text']").dropFirst(2),
+                       ["a", "b", "c (same curves as a, hidden under it)"])
+    }
+
+    func testLegendSpreadsAcrossTheWholeWidthInColumns() throws {
+        let runs = (0..<4).map { PlottedRun(label: "learning_rate=0.00\($0)", history: ["loss": [1, Double($0)], "accuracy": [0.5, 0.6]]) }
+        let svg = LearningCurveSVG.render(runs)
+        let width = Double(attribute("viewBox", of: try XMLDocument(xmlString: svg).rootElement()).split(separator: " ")[2])!
+        let places = try XMLDocument(xmlString: svg).nodes(forXPath: "//*[local-name()='g'][@class='legend']/*[local-name()='text'][starts-with(@class, 'run-')]")
+            .map { (x: Double(attribute("x", of: $0))!, y: Double(attribute("y", of: $0))!) }
+        XCTAssertEqual(places.count, 4)
+        // Two panels are 960 px wide; labels of 19 characters fit four 232 px columns, so all four share one row.
+        XCTAssertEqual(Set(places.map(\.y)).count, 1, "one row: \(places)")
+        XCTAssertGreaterThan(places.last!.x, width / 2, "the last entry sits in the right half")
+        XCTAssertEqual(places.map(\.x), places.map(\.x).sorted())
+    }
+
+    func testEmbeddedSVGNamesNoNamespaceAndNoURL() {
+        let svg = LearningCurveSVG.render(Self.twoRuns, style: LearningCurveSVG.Style(embedded: true))
+        XCTAssertTrue(svg.hasPrefix("<svg width=\"100%\" viewBox=\"0 0 960 "), String(svg.prefix(80)))
+        XCTAssertFalse(svg.contains("//") || svg.contains("xmlns") || svg.contains("<?xml"))
+        XCTAssertTrue(LearningCurveSVG.render(Self.twoRuns).contains(#"<svg xmlns="http://www.w3.org/2000/svg" width="100%""#))
     }
 
     func testControlCharactersCannotBreakTheXML() throws {

@@ -26,12 +26,15 @@ final class LearningCurveSVGTests: XCTestCase {
 
     // MARK: The rendered picture
 
-    func testPictureHasItsDeclaredSizeOnAWhiteBackground() throws {
+    func testPictureHasItsViewBoxSizeOnAWhiteBackgroundAndScalesInABrowser() throws {
         let root = try XMLDocument(xmlString: LearningCurveSVG.render(Self.twoRuns, title: "mnist-dense")).rootElement()
         let image = try Self.twoRunsPicture.get()
-        XCTAssertEqual(image.width, Int(attribute("width", of: root)))
-        XCTAssertEqual(image.height, Int(attribute("height", of: root)))
         XCTAssertEqual(attribute("viewBox", of: root), "0 0 \(image.width) \(image.height)")
+        XCTAssertEqual(image.width, 960)
+        // No fixed size: a browser fills the window's width up to the drawn size, keeping the proportions.
+        XCTAssertEqual(attribute("width", of: root), "100%")
+        XCTAssertEqual(attribute("height", of: root), "")
+        XCTAssertEqual(attribute("style", of: root), "max-width: 960px")
         for (x, y) in [(0, 0), (image.width - 1, 0), (0, image.height - 1), (image.width - 1, image.height - 1)] {
             XCTAssertEqual(image.pixel(x: x, y: y), white, "corner (\(x), \(y))")
         }

@@ -12,18 +12,20 @@ final class FaultTests: XCTestCase {
         let earlier = try tiny.run(["--set", "seed=2", "--set", "fit.epochs=2"], results: root)
         XCTAssertEqual(earlier.status, 0, earlier.stderr)
         let before = RunFiles.snapshot(root)
-        // 4 blocks of 512 bytes: every file fits at first; history.json outgrows it around epoch 27, while
-        // run.json (with kernel_family, data_digest and the error) stays a few hundred bytes below it.
+        // 4 blocks of 512 bytes: every file fits at first; the checkpoint (its state holds the history) outgrows
+        // it around epoch 7, while run.json (with kernel_family, data_digest and the error) stays below it.
         let script = "ulimit -f 4; exec \"$0\" \"$@\""
         let r = try Shell.run(["sh", "-c", script, tiny.runner, "tiny.yaml", "-q", "--results", root], in: tiny.folder.url)
         XCTAssertEqual(r.status, 1, r.error)
         let folder = try tiny.folder(in: root, except: "seed=")
-        XCTAssertEqual(r.error, "error: cannot write '\(folder)/history.json': File too large; a file-size limit is in force "
+        XCTAssertEqual(r.error, "error: cannot write '\(folder)/checkpoint.safetensors': File too large; a file-size limit is in force "
             + "(ulimit -f); raise it and run again (earlier runs are untouched)\n")
         let record = try RunFiles.json(folder + "/run.json")
         XCTAssertEqual(record["status"] as? String, "failed")
         XCTAssertEqual(record["error"] as? String, String(r.error.dropFirst("error: ".count).dropLast()))
-        XCTAssertGreaterThan(try RunFiles.csvRows(folder + "/history.csv"), 10, "the limit was met mid-run")
+        XCTAssertGreaterThan(try RunFiles.csvRows(folder + "/history.csv"), 4, "the limit was met mid-run")
+        // The last epoch's checkpoint is kept: once the limit is raised, running again resumes.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/checkpoint.safetensors"))
         RunFiles.assertWhole(root)
         RunFiles.assertUnchanged(before, root)
     }
@@ -35,17 +37,17 @@ final class FaultTests: XCTestCase {
         let earlier = try tiny.run(["--set", "seed=2", "--set", "fit.epochs=2"], results: mount.path)
         XCTAssertEqual(earlier.status, 0, earlier.stderr)
         let before = RunFiles.snapshot(mount.path)
-        // tmpfs counts whole 4 KiB pages: six free pages hold the five files of a run and one being replaced,
-        // until history.json outgrows its page (about epoch 56) and its replacement needs a seventh.
-        try mount.fill(leavingPages: 6)
+        // tmpfs counts whole 4 KiB pages: seven free pages hold the six files of a run and one being replaced,
+        // until the checkpoint outgrows its page (about epoch 22) and its replacement needs two.
+        try mount.fill(leavingPages: 7)
         let r = try tiny.run([], results: mount.path)
         XCTAssertEqual(r.status, 1, r.stderr)
         let folder = try tiny.folder(in: mount.path, except: "seed=")
-        XCTAssertEqual(r.stderr, "error: cannot write '\(folder)/history.json': No space left on device; "
+        XCTAssertEqual(r.stderr, "error: cannot write '\(folder)/checkpoint.safetensors': No space left on device; "
             + "free some space (earlier runs are untouched) and run again\n")
         // The failed replacement is removed, which frees the page run.json needs to say so.
         XCTAssertEqual(try RunFiles.json(folder + "/run.json")["status"] as? String, "failed")
-        XCTAssertGreaterThan(try RunFiles.csvRows(folder + "/history.csv"), 40, "the disk filled mid-run")
+        XCTAssertGreaterThan(try RunFiles.csvRows(folder + "/history.csv"), 15, "the disk filled mid-run")
         RunFiles.assertWhole(mount.path)
         RunFiles.assertUnchanged(before, mount.path)
     }
@@ -77,7 +79,7 @@ final class FaultTests: XCTestCase {
         let r = try tiny.run([], results: root, environment: ["RUNNER_TEST_SIGNAL": "TERM@3"])
         XCTAssertEqual(r.status, 143, r.stderr)
         let folder = try tiny.folder(in: root)
-        XCTAssertEqual(r.stderr, "interrupted: 2 finished epochs kept in \(folder); run the same command again to train it from the start\n")
+        XCTAssertEqual(r.stderr, "interrupted: 2 finished epochs kept in \(folder); run the same command again to resume it at epoch 3\n")
         XCTAssertEqual(try RunFiles.json(folder + "/run.json")["status"] as? String, "interrupted")
         XCTAssertEqual(try RunFiles.csvRows(folder + "/history.csv"), 2)
         RunFiles.assertWhole(root)

@@ -4,7 +4,7 @@ import XCTest
 
 /// Every `--help` on an 80-column terminal: no line longer, no example broken mid-command, no ragged paragraph.
 final class HelpTests: XCTestCase {
-    static let commands: [[String]] = [[], ["run"], ["check"], ["sweep"], ["compare"], ["diff"], ["plot"], ["verify"],
+    static let commands: [[String]] = [[], ["run"], ["check"], ["sweep"], ["compare"], ["diff"], ["plot"], ["report"], ["verify"],
                                        ["evaluate"], ["predict"], ["data"], ["data", "show"], ["data", "info"], ["bench"]]
 
     func testEveryHelpFitsEightyColumnsAndKeepsExamplesWhole() throws {

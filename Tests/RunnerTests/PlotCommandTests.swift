@@ -7,7 +7,9 @@ final class PlotCommandTests: XCTestCase {
     func testTwoRunsGiveOneSVGWithACurveInEachRunsColour() throws {
         let root = TemporaryDirectory()
         let results = root.url.appendingPathComponent("results")
-        RunFolderFixture(runID: "lr=0.01-1a2b3c4d").write(under: results)
+        var a = RunFolderFixture(runID: "lr=0.01-1a2b3c4d")
+        a.learningRate = 0.01
+        a.write(under: results)
         var b = RunFolderFixture(runID: "lr=0.001-5e6f7a8b")
         b.epochs = [[0.8, 0.6, 0.85, 0.5], [0.85, 0.5, 0.86, 0.45]]
         b.write(under: results)
@@ -15,7 +17,11 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "Wrote curves.svg (2 runs)\n")
         let svg = try String(contentsOf: root.url.appendingPathComponent("curves.svg"), encoding: .utf8)
-        XCTAssertTrue(svg.contains("lr=0.01-1a2b3c4d") && svg.contains("lr=0.001-5e6f7a8b"))
+        // Labelled by the setting that differs, in path order (lr=0.001-... before lr=0.01-...), not by run id.
+        // Two entries of two columns across the 960 px: the second starts at the middle.
+        XCTAssertTrue(svg.contains(#"<text x="52.00" y="380.00" class="run-0">learning_rate=0.001</text>"#), svg)
+        XCTAssertTrue(svg.contains(#"<text x="516.00" y="380.00" class="run-1">learning_rate=0.01</text>"#), svg)
+        XCTAssertFalse(svg.contains("1a2b3c4d") || svg.contains("5e6f7a8b"))
         let image = try RenderedImage.render(svg: svg)
         var counts = [0, 0]
         let colours = [RenderedImage.Pixel(hex: "#0072B2"), RenderedImage.Pixel(hex: "#D55E00")]

@@ -83,7 +83,7 @@ final class RunFolderTests: XCTestCase {
         let interrupted = try RunnerProcess.run(run, environment: ["RUNNER_TEST_SIGNAL": "INT@3"])
         XCTAssertEqual(interrupted.status, 130, interrupted.stderr)
         let folder = try runFolder(results)
-        XCTAssertEqual(interrupted.stderr, "interrupted: 2 finished epochs kept in \(folder); run the same command again to train it from the start\n")
+        XCTAssertEqual(interrupted.stderr, "interrupted: 2 finished epochs kept in \(folder); run the same command again to resume it at epoch 3\n")
         XCTAssertEqual(try read(folder + "/history.csv").split(separator: "\n").map { $0.prefix(2) }, ["ep", "0,", "1,"])
         let history = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/history.json"))) as! [String: [Double]]
         XCTAssertEqual(history["loss"]?.count, 2)

@@ -12,6 +12,9 @@ public struct RunFolderFixture {
     public var learningRate = 0.001
     public var units = 512
     public var plannedEpochs = 2
+    public var seed = 42
+    /// `metrics.json`'s `confusion_matrix` (rows true classes), written for a completed run when given.
+    public var confusion: [[Int]]?
     /// One row per finished epoch: accuracy, loss, val_accuracy, val_loss (`nil` = non-finite).
     public var epochs: [[Double?]] = [[0.9, 0.35, 0.94, 0.2], [0.96, 0.13, 0.965, 0.11]]
     /// Test accuracy and loss; written only for a completed run, as the writer does.
@@ -63,9 +66,11 @@ public struct RunFolderFixture {
         let gap = finished && last?[0] != nil ? "{\n    \"accuracy\": \(last![0]! - test.accuracy)\n  }" : "{}"
         let testText = finished ? "{\n    \"accuracy\": \(test.accuracy),\n    \"loss\": \(test.loss)\n  }" : "null"
         let trainText = last.map { "{\n    \"accuracy\": \($0[0]!),\n    \"loss\": \($0[1]!)\n  }" } ?? "null"
+        let matrix = finished ? confusion.map { "  \"confusion_matrix\": [" + $0.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }.joined(separator: ", ") + "],\n" } ?? "" : ""
         return """
             {
               "best_epoch": \(bestText),
+            \(matrix)
               "epochs": \(epochs.count),
               "gap": \(gap),
               "test": \(testText),
@@ -165,7 +170,7 @@ extension RunFolderFixture {
             ]
           },
           "name": "\(name)",
-          "seed": 42
+          "seed": \(seed)
         }
 
         """

@@ -1,6 +1,5 @@
-import ExperimentCompiler
+@testable import ExperimentCompiler
 import Foundation
-@testable import RunStore
 import XCTest
 
 /// The fast reader gives Foundation's values, but reads numbers correctly rounded, and refuses (so Foundation
@@ -13,7 +12,7 @@ final class FastJSONTests: XCTestCase {
             " [1, 2.5, \"x\"] ", "3", "\"text\"", #"{"big": 9223372036854775807, "neg": -12345678901}"#,
         ]
         for text in texts {
-            let foundation = try JSONValue(parsing: Data(text.utf8))
+            let foundation = try JSONValue.parsedByFoundation(Data(text.utf8))
             if let fast = FastJSON.parse(Data(text.utf8)) { XCTAssertEqual(fast, foundation, text) }
         }
         XCTAssertNotNil(FastJSON.parse(Data(texts[0].utf8)))
@@ -22,6 +21,26 @@ final class FastJSONTests: XCTestCase {
         // reader gives 0.3000000000000001 here).
         XCTAssertEqual(FastJSON.parse(Data("0.30000000000000004".utf8)), .double(0.1 + 0.2))
         XCTAssertEqual(FastJSON.parse(Data("-9223372036854775808".utf8)), .int(Int.min))
+    }
+
+    /// What every reader of the runner's files gets: a loss as metrics.json writes it reads back to the same
+    /// double (Foundation alone reads 2.5530841797590265, two units in the last place off).
+    func testJSONValueParsingReadsWrittenDoublesBackExactly() throws {
+        let loss = 2.5530841797590256
+        XCTAssertEqual(try JSONValue(parsing: JSONValue.object(["loss": .double(loss)]).canonicalText)["loss"]?.number, loss)
+        XCTAssertNotEqual(try JSONValue.parsedByFoundation(Data("2.5530841797590256".utf8)).number, loss,
+                          "Foundation reads it exactly now: FastJSON's reason to exist is gone")
+    }
+
+    /// A hostile file nested a million deep is an error with a position, not a stack overflow.
+    func testDeepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "[", count: 1_000_000) + String(repeating: "]", count: 1_000_000)
+        XCTAssertNil(FastJSON.parse(Data(deep.utf8)))
+        XCTAssertThrowsError(try JSONValue(parsing: deep)) { error in
+            XCTAssertTrue("\(error)".contains("nested"), "\(error)")
+        }
+        let nested = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        XCTAssertNotNil(FastJSON.parse(Data(nested.utf8)))
     }
 
     func testAnythingButPlainJSONIsLeftToFoundation() {

@@ -1,18 +1,23 @@
-import ExperimentCompiler
 import Foundation
 
-/// A strict JSON reader straight into `JSONValue`, for reading many run folders fast (`runner compare` of 1,000
-/// folders reads 4,000 files): Foundation's `JSONSerialization` builds bridged objects that are then converted
-/// one by one, several times slower. It types values as `JSONValue(parsing:)` does (integers `.int`, above
-/// `Int.max` `.uint`, a number with a fraction or an exponent `.double`), but reads every number correctly
-/// rounded (Swift's `Double(String)`), where Foundation's reader can be one unit in the last place off
-/// (`0.30000000000000004` reads as `0.3000000000000001`): the shortest text the writer wrote reads back to the
-/// very double it came from, as docs/results.md promises. It returns nil for anything it does not
-/// accept (RFC 8259 only: no leading zeros, trailing commas or control characters in strings), so the caller
-/// falls back to `JSONValue(parsing:)` and its error message with line and column.
+/// The strict JSON reader `JSONValue(parsing:)` tries first, straight into `JSONValue`.
+///
+/// Why by hand, next to Foundation: swift-corelibs-foundation's `JSONSerialization` reads numbers up to a few
+/// units in the last place off (`0.30000000000000004` as `0.3000000000000001`, `2.5530841797590256` as
+/// `2.5530841797590265`), while every file the runner writes holds shortest round-trip doubles that must read
+/// back to the very double they came from (docs/results.md promises it; compare and the statistics depend
+/// on it); `JSONDecoder` rounds correctly but cannot tell `255.0` from `255`. This reader types values as
+/// the runner writes them (integers `.int`, above `Int.max` `.uint`, a number with a fraction or an exponent
+/// `.double`), reads every number with Swift's `Double(String)`, and is several times faster than
+/// bridging Foundation's objects (`runner compare` of 1,000 folders reads 4,000 files). It returns nil for
+/// anything it does not accept (RFC 8259 only: no leading zeros, trailing commas or control characters in
+/// strings; nesting deeper than Foundation's limit of 512), so Foundation reads it or reports the error.
 struct FastJSON {
     private let bytes: [UInt8]
     private var i = 0
+    /// Arrays and objects open around the current position; beyond `maximumDepth` the recursion could exhaust the stack.
+    private var depth = 0
+    private static let maximumDepth = 512
 
     static func parse(_ data: Data) -> JSONValue? {
         var reader = FastJSON(bytes: [UInt8](data))
@@ -50,6 +55,9 @@ struct FastJSON {
     }
 
     private mutating func object() -> JSONValue? {
+        guard depth < Self.maximumDepth else { return nil }
+        depth += 1
+        defer { depth -= 1 }
         i += 1
         var members: [String: JSONValue] = [:]
         skipSpace()
@@ -71,6 +79,9 @@ struct FastJSON {
     }
 
     private mutating func array() -> JSONValue? {
+        guard depth < Self.maximumDepth else { return nil }
+        depth += 1
+        defer { depth -= 1 }
         i += 1
         var items: [JSONValue] = []
         skipSpace()
