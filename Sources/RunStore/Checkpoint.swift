@@ -10,7 +10,7 @@ import Training
 ///
 /// One safetensors file, readable by `safetensors.numpy.load_file`: the tensors `weights` (the model's
 /// parameter buffer), `state.<layer>.<name>` (each layer's non-trainable state, such as
-/// `state.batch_normalization.moving_mean`, in its own shape), `best_weights` (early stopping's kept weights, when any) and `optimizer.<slot>` (one
+/// `state.batch_normalization.moving_mean`, in its own shape), `best_weights` (early stopping's kept weights, when any, with `best_state.<layer>.<name>`, that epoch's layer state) and `optimizer.<slot>` (one
 /// per optimizer slot), all `[parameters]`. `__metadata__` says what the state belongs to (`format`,
 /// `format_version`, `runner_version`, `resolved_sha256` of resolved.json, `data_digest` when the data has
 /// one, `kernel_family`) and holds `state`, compact JSON of the rest: the history's logs in order, early
@@ -46,6 +46,9 @@ public struct Checkpoint: Sendable, Equatable {
         var tensors = [SafeTensors.Tensor(name: "weights", shape: [state.weights.count], values: state.weights)]
         for tensor in state.layerState { tensors.append(.init(name: "state." + tensor.name, shape: tensor.shape, values: tensor.values)) }
         if let best = state.callbacks.bestWeights { tensors.append(.init(name: "best_weights", shape: [best.count], values: best)) }
+        for tensor in state.callbacks.bestState ?? [] {
+            tensors.append(.init(name: "best_state." + tensor.name, shape: tensor.shape, values: tensor.values))
+        }
         for (name, values) in state.optimizer.slots { tensors.append(.init(name: "optimizer." + name, shape: [values.count], values: values)) }
         let text = Self.stateJSON(state).compactText
         var metadata = ["format": Self.formatName, "format_version": Self.formatVersion, "runner_version": runnerVersion,

@@ -40,13 +40,17 @@ public struct CallbackState: Sendable, Equatable {
     public var plateau: ReduceLROnPlateauRule.Progress?
     /// The weights early stopping keeps to restore at the end (`restore_best_weights`).
     public var bestWeights: [Float]?
+    /// The layer state of the best epoch (`Sequential.stateTensors`), kept with `bestWeights`.
+    public var bestState: [WeightTensor]?
 
     public init(initialRate: Double, earlyStopping: EarlyStoppingRule.Progress?, plateau: ReduceLROnPlateauRule.Progress?,
-                bestWeights: [Float]?) {
+                bestWeights: [Float]?, bestState: [WeightTensor]? = nil) {
         self.initialRate = initialRate
         self.earlyStopping = earlyStopping
         self.plateau = plateau
         self.bestWeights = bestWeights
+        // Empty for a model without layer state, so that a state read back from a checkpoint compares equal.
+        self.bestState = bestState ?? (bestWeights == nil ? nil : [])
     }
 }
 
@@ -97,6 +101,11 @@ extension Trainer {
         }
         if let best = callbacks.bestWeights, best.count != count {
             throw .callbacks("its best weights are \(best.count) values, the model has \(count) parameters")
+        }
+        if callbacks.bestWeights != nil {
+            // Checked on the model's own state, as the layer state above.
+            do { try model.loadState(callbacks.bestState ?? []) } catch { throw .callbacks("its best epoch's layer state does not fit the model: \(error)") }
+            do { try model.loadState(current) } catch { preconditionFailure("the model's own state: \(error)") }
         }
         guard let optimizer = session.optimizer else { preconditionFailure("an inference trainer (no optimizer) cannot resume a fit") }
         do { try optimizer.restore(state.optimizer) } catch { throw .optimizer(error) }

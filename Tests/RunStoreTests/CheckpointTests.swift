@@ -19,7 +19,8 @@ final class CheckpointTests: XCTestCase {
                         dropoutStreams: [SeededRandom(seed: 3, streamNumber: 9)],
                         callbacks: CallbackState(initialRate: 0.001,
                                                  earlyStopping: .init(wait: 1, best: 0.25, bestEpoch: 1, stoppedEpoch: nil),
-                                                 plateau: .init(best: -.infinity, wait: 2, cooldownCounter: 1), bestWeights: [9, 8, 7, 6]))
+                                                 plateau: .init(best: -.infinity, wait: 2, cooldownCounter: 1), bestWeights: [9, 8, 7, 6],
+                                                 bestState: [WeightTensor(name: "batch_normalization.moving_mean", shape: [2], values: [3, -0.0])]))
     }
 
     func write(_ checkpoint: Checkpoint, in folder: TemporaryDirectory) -> String {

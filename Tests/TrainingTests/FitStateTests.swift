@@ -90,4 +90,24 @@ final class FitStateTests: XCTestCase {
         try fresh.restore(state!, epochs: 2)
         XCTAssertEqual(fresh.model.stateTensors, state!.layerState)
     }
+
+    /// Early stopping's restore_best_weights puts back the best epoch's moving statistics with its weights, as
+    /// Keras' `set_weights(best_weights)` does, and a resumed fit keeps them in its state.
+    func testRestoredBestWeightsBringBackThatEpochsMovingStatistics() throws {
+        let overrides = ["model.layers=[{dense: 8, activation: relu}, {batch_normalization: {momentum: 0.5}}, {dense: 10, activation: softmax}]",
+                         "compile.optimizer={name: adam, learning_rate: 0.05}", "fit.epochs=12", "fit.validation=test",
+                         "fit.early_stopping={monitor: val_loss, patience: 12, restore_best_weights: true}"]
+        let experiment = try TrainingFixtures.experiment(overrides)
+        let (trainer, train, test) = try trainer(experiment)
+        var states: [FitState] = []
+        let history = try trainer.fit(train, validation: test, epochs: 12, shuffle: true, seed: experiment.seed) { event in
+            if case .epochFinished = event { states.append(trainer.fitState()) }
+        }
+        let best = try XCTUnwrap(history.restoredEpoch)
+        XCTAssertLessThan(best, 12, "the test needs a best epoch before the last")
+        XCTAssertNotEqual(states[best - 1].layerState, states[11].layerState)
+        XCTAssertEqual(trainer.model.stateTensors, states[best - 1].layerState)
+        XCTAssertEqual(states[11].callbacks.bestState, states[best - 1].layerState)
+        XCTAssertEqual(Array(trainer.model.parameters.values), states[best - 1].weights)
+    }
 }
