@@ -15,10 +15,6 @@ extension Compiler {
             c.checkKeys(options, known: Schema.preprocessKeys, in: "data.preprocess")
             if let f = c.value(options, "flatten", required: false, in: nil, at: preprocess.mark) {
                 flatten = c.bool(f, "data.preprocess.flatten")
-                if flatten == false {
-                    c.error(f.mark, "'data.preprocess.flatten' must be true: the model starts with a dense layer, which takes each example as a vector")
-                    flatten = nil
-                }
             }
             if let s = c.value(options, "scale", required: false, in: nil, at: preprocess.mark) {
                 scale = c.double(s, "data.preprocess.scale", .positive)

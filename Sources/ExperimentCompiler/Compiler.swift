@@ -87,6 +87,7 @@ public struct Compiler: Sendable {
         let compile = section("compile").flatMap { self.compile($0, &c) }
         let fitNode = section("fit", required: false)
         let fit = fitNode.map { self.fit($0, metrics: compile?.metrics, &c) } ?? FitSpec()
+        checkShapes(root, data: data, model: model, &c)
         checkConsistency(root, data: data, model: model, compile: compile, &c)
         checkValidationRows(root, data: data, fit: fit, &c)
         guard let name, let seed, let data, let model, let compile, let fit else { return nil }

@@ -55,12 +55,45 @@ extension LayerSpec {
                 "use_bias": .bool(d.useBias),
                 "kernel_initializer": .string(d.kernelInitializer.rawValue),
                 "bias_initializer": .string(d.biasInitializer.rawValue),
-                "kernel_regularizer": d.kernelRegularizer.map { .object(["l1": .double($0.l1), "l2": .double($0.l2)]) } ?? .null,
+                "kernel_regularizer": d.kernelRegularizer?.json ?? .null,
             ])])
         case .dropout(let d):
             return .object(["dropout": .object(["rate": .double(d.rate), "seed": d.seed.map(JSONValue.uint) ?? .null])])
+        case .conv2D(let conv):
+            return .object(["conv2d": .object([
+                "filters": .int(conv.filters),
+                "kernel_size": conv.kernelSize.json,
+                "strides": conv.strides.json,
+                "padding": .string(conv.padding.rawValue),
+                "activation": .string(conv.activation.rawValue),
+                "use_bias": .bool(conv.useBias),
+                "kernel_initializer": .string(conv.kernelInitializer.rawValue),
+                "bias_initializer": .string(conv.biasInitializer.rawValue),
+                "kernel_regularizer": conv.kernelRegularizer?.json ?? .null,
+            ])])
+        case .maxPooling2D(let p), .averagePooling2D(let p):
+            return .object([kind.rawValue: .object([
+                "pool_size": p.poolSize.json,
+                "strides": p.strides?.json ?? .null,
+                "padding": .string(p.padding.rawValue),
+            ])])
+        case .flatten, .globalAveragePooling2D:
+            return .object([kind.rawValue: .object([:])])
+        case .batchNormalization(let b):
+            return .object(["batch_normalization": .object([
+                "momentum": .double(b.momentum), "epsilon": .double(b.epsilon), "center": .bool(b.center), "scale": .bool(b.scale),
+            ])])
         }
     }
+}
+
+extension Regularizer {
+    var json: JSONValue { .object(["l1": .double(l1), "l2": .double(l2)]) }
+}
+
+extension Size2D {
+    /// `[height, width]`, as Keras' `get_config()` writes a tuple.
+    var json: JSONValue { .array([.int(height), .int(width)]) }
 }
 
 extension OptimizerSpec {

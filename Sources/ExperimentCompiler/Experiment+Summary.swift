@@ -1,49 +1,44 @@
-/// A table in the spirit of Keras' `model.summary()`: layer, output shape, parameter count.
+import ModelKinds
+
+/// A table in the spirit of Keras' `model.summary()`: layer, output shape, parameter count, plus the FLOPs
+/// of one example's forward pass (`LayerShape.flops`).
 extension Experiment {
-    /// Trainable parameters: a dense layer has inputs * units weights plus units biases; dropout has none.
-    public func parameterCount(inputFeatures: Int) -> Int {
-        layerRows(inputFeatures: inputFeatures).reduce(0) { $0 + $1.parameters }
+    /// Every parameter, trainable or not (Keras' `count_params()`).
+    public func parameterCount(input: TensorShape) -> Int {
+        model.layers.shapes(input: input).layers.reduce(0) { $0 + $1.parameters }
     }
 
-    /// Keras names layers by kind and count: `dense`, `dense_1`, `dropout`, `dense_2`, ... in order.
-    func layerRows(inputFeatures: Int) -> [(name: String, type: String, units: Int, parameters: Int)] {
-        var inputs = inputFeatures
-        var rows: [(String, String, Int, Int)] = []
-        var counts: [String: Int] = [:]
-        for layer in model.layers {
-            switch layer {
-            case .dense(let d):
-                let n = counts["dense", default: 0]
-                counts["dense"] = n + 1
-                rows.append((n == 0 ? "dense" : "dense_\(n)", "Dense", d.units, inputs * d.units + (d.useBias ? d.units : 0)))
-                inputs = d.units
-            case .dropout:
-                let n = counts["dropout", default: 0]
-                counts["dropout"] = n + 1
-                rows.append((n == 0 ? "dropout" : "dropout_\(n)", "Dropout", inputs, 0))
-            }
-        }
-        return rows
+    /// The shape the first layer reads from a dataset of `shape`: its image unless flattened.
+    public func inputShape(_ shape: DatasetShape) -> TensorShape {
+        shape.input(flatten: data.flatten)
     }
 
     /// The table, ending in a newline. Sizes assume float32 weights, as the engine stores them.
-    public func summary(inputFeatures: Int) -> String {
-        let rows = layerRows(inputFeatures: inputFeatures)
-        let total = rows.reduce(0) { $0 + $1.parameters }
+    public func summary(input: TensorShape) -> String {
+        let shapes = model.layers.shapes(input: input).layers
+        let names = model.layers.kerasNames
+        let trainable = shapes.reduce(0) { $0 + $1.trainableParameters }
+        let fixed = shapes.reduce(0) { $0 + $1.nonTrainableParameters }
+        let flops = shapes.reduce(0) { $0.addingSaturated($1.flops) }
         func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(1, width - s.count)) }
-        let rule = String(repeating: "_", count: 65)
-        let double = String(repeating: "=", count: 65)
+        // Keras' widths where the names fit (batch_normalization_1 (BatchNormalization) does not).
+        let nameWidth = max(34, 2 + model.layers.indices.map { "\(names[$0]) (\(model.layers[$0].kind.className))".count }.max()!)
+        let rule = String(repeating: "_", count: nameWidth + 46)
+        let double = String(repeating: "=", count: nameWidth + 46)
         var out = "Model: \"\(name)\"\n\(rule)\n"
-        out += " " + pad("Layer (type)", 28) + pad("Output Shape", 26) + "Param #\n"
+        out += " " + pad("Layer (type)", nameWidth) + pad("Output Shape", 24) + pad("Param #", 10) + "FLOPs\n"
         out += double + "\n"
-        out += " " + pad("input", 28) + "(None, \(inputFeatures))\n"
-        for row in rows {
-            out += " " + pad("\(row.name) (\(row.type))", 28) + pad("(None, \(row.units))", 26) + Self.grouped(row.parameters) + "\n"
+        out += " " + pad("input", nameWidth) + input.batchDescription + "\n"
+        for (index, shape) in shapes.enumerated() {
+            let layer = model.layers[index]
+            out += " " + pad("\(names[index]) (\(layer.kind.className))", nameWidth) + pad(shape.output.batchDescription, 24)
+                + pad(Self.grouped(shape.parameters), 10) + Self.grouped(shape.flops) + "\n"
         }
         out += double + "\n"
-        out += "Total params: \(Self.grouped(total)) (\(Self.bytes(total * 4)))\n"
-        out += "Trainable params: \(Self.grouped(total)) (\(Self.bytes(total * 4)))\n"
-        out += "Non-trainable params: 0 (0.00 B)\n"
+        out += "Total params: \(Self.grouped(trainable + fixed)) (\(Self.bytes((trainable + fixed) * 4)))\n"
+        out += "Trainable params: \(Self.grouped(trainable)) (\(Self.bytes(trainable * 4)))\n"
+        out += "Non-trainable params: \(Self.grouped(fixed)) (\(Self.bytes(fixed * 4)))\n"
+        out += "FLOPs per example (forward): \(Self.grouped(flops))\n"
         out += rule + "\n"
         return out
     }

@@ -19,13 +19,28 @@ public enum Schema {
     static let layerKinds = LayerKind.allCases.map(\.rawValue)
     static let denseOptions = ["activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer"]
     static let dropoutOptions = ["seed"]
+    static let conv2DOptions = ["kernel_size", "strides", "padding"] + denseOptions
+    static let poolingOptions = ["strides", "padding"]
+    static let batchNormalizationOptions = ["momentum", "epsilon", "center", "scale"]
+
+    /// The options of each layer kind besides its main argument, in the order docs/experiments.md lists them.
+    static func options(of kind: LayerKind) -> [String] {
+        switch kind {
+        case .dense: return denseOptions
+        case .dropout: return dropoutOptions
+        case .conv2D: return conv2DOptions
+        case .maxPooling2D, .averagePooling2D: return poolingOptions
+        case .flatten, .globalAveragePooling2D: return []
+        case .batchNormalization: return batchNormalizationOptions
+        }
+    }
     static let activations = Activation.allCases.map(\.rawValue)
     static let initializers = Initializer.allCases.map(\.rawValue)
 
     /// Built-in datasets: MNIST and Fashion-MNIST are both 28x28 grey images of 10 classes.
     static let datasets: [(name: String, dataset: Dataset, shape: DatasetShape)] = [
-        ("mnist", .mnist, DatasetShape(features: 28 * 28, classes: 10)),
-        ("fashion-mnist", .fashionMNIST, DatasetShape(features: 28 * 28, classes: 10)),
+        ("mnist", .mnist, DatasetShape(rows: 28, columns: 28, classes: 10)),
+        ("fashion-mnist", .fashionMNIST, DatasetShape(rows: 28, columns: 28, classes: 10)),
     ]
 
     /// Where a scalar short form may be widened to `{name: ...}` by an override (`[]` is any index).

@@ -29,6 +29,24 @@ public enum BLAS {
         )
     }
 
+    /// `dgemm`, as `sgemm`: the Double products of the gradient checks, which run the layers' own kernels in Double.
+    @inline(__always)
+    static func dgemm(
+        transposeA: Bool = false, transposeB: Bool = false,
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Double>, lda: Int? = nil, b: UnsafePointer<Double>, ldb: Int? = nil,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int? = nil
+    ) {
+        cblas_dgemm(
+            CblasRowMajor,
+            transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans,
+            blasint(m), blasint(n), blasint(k),
+            1, a, blasint(lda ?? (transposeA ? m : k)), b, blasint(ldb ?? (transposeB ? k : n)),
+            beta, c, blasint(ldc ?? n)
+        )
+    }
+
     /// One OpenBLAS thread per call: the engine's `WorkerPool` runs the products' tiles side by side, and
     /// OpenBLAS' own threads would change its summation order with their number.
     static func makeSingleThreaded() { openblas_set_num_threads(1) }
@@ -89,5 +107,39 @@ public enum BLAS {
             elapsed = start.secondsSince
         } while elapsed < minimumSeconds
         return 2.0 * Double(m) * Double(n) * Double(k) * Double(calls) / elapsed / 1e9
+    }
+}
+
+/// A scalar with a BLAS product: Float (training, `sgemm`) or Double (gradient checks, `dgemm`), so the
+/// convolution's kernels are one generic code path.
+public protocol GEMMScalar: KernelScalar {
+    /// `C = op(A) op(B) + beta C`, row-major, as `BLAS.sgemm`.
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
+        beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+}
+
+extension Float: GEMMScalar {
+    @inline(__always)
+    public static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                   beta: beta, c: c, ldc: ldc)
+    }
+}
+
+extension Double: GEMMScalar {
+    @inline(__always)
+    public static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        BLAS.dgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                   beta: beta, c: c, ldc: ldc)
     }
 }

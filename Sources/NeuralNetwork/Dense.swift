@@ -28,6 +28,12 @@ public final class Dense: Layer {
         }
     }
 
+    /// Keras' `(inputs, units)` kernel and `(units)` bias.
+    public var tensors: [LayerTensor] {
+        [LayerTensor(name: "kernel", shape: [inputWidth, spec.units], storage: .parameters(kernel))]
+            + (bias.map { [LayerTensor(name: "bias", shape: [spec.units], storage: .parameters($0))] } ?? [])
+    }
+
     public func makeBuffers(maxRows: Int, keepPreActivation: Bool) -> LayerBuffers {
         LayerBuffers(
             maxRows: maxRows, width: spec.units,

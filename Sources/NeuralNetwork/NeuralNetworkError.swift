@@ -1,3 +1,5 @@
+import ModelKinds
+
 /// A model or session the engine refuses to build, with what to change.
 public enum NeuralNetworkError: Error, Equatable, CustomStringConvertible {
     /// The model has no layers.
@@ -8,6 +10,8 @@ public enum NeuralNetworkError: Error, Equatable, CustomStringConvertible {
     case invalidUnits(layer: Int, units: Int)
     /// The model would hold more parameters than `limit`.
     case tooManyParameters(layer: Int, limit: Int)
+    /// Layer `layer` (0-based) cannot take the shape that reaches it (the compiler reports this first).
+    case shapeMismatch(layer: Int, kind: String, problem: ShapeProblem)
     /// A session for batches of fewer than one sample.
     case invalidBatchSize(Int)
     /// The batch buffers would hold more values than `limit`.
@@ -23,6 +27,8 @@ public enum NeuralNetworkError: Error, Equatable, CustomStringConvertible {
             return "layer \(layer + 1) has \(units) units; a dense layer needs at least 1"
         case let .tooManyParameters(layer, limit):
             return "the model exceeds \(limit) parameters at layer \(layer + 1); make the layers narrower"
+        case let .shapeMismatch(layer, kind, problem):
+            return "layer \(layer + 1) (\(kind)) cannot take its input: \(problem)"
         case let .invalidBatchSize(size):
             return "the batch size is \(size); it must be at least 1"
         case let .batchTooLarge(maxBatchSize, limit):

@@ -28,11 +28,23 @@ extension Regularizer {
     }
 }
 
-extension Dense {
-    /// The kernel's penalty (0 without a regularizer); with `addGradients`, its gradient joins the kernel's.
-    func regularization(_ parameters: Parameters, addGradients: Bool) -> Double {
-        guard let regularizer = spec.kernelRegularizer else { return 0 }
+extension Regularizer {
+    /// The penalty of a kernel slice (0 without a regularizer); with `addGradients`, its gradient joins the kernel's.
+    static func penalty(_ regularizer: Regularizer?, _ kernel: ParameterSlice, _ parameters: Parameters, addGradients: Bool) -> Double {
+        guard let regularizer else { return 0 }
         return regularizer.apply(parameters.values(kernel), count: kernel.count,
                                  gradients: addGradients ? parameters.gradients(kernel) : nil)
+    }
+}
+
+extension Dense {
+    public func regularization(_ parameters: Parameters, addGradients: Bool) -> Double {
+        Regularizer.penalty(spec.kernelRegularizer, kernel, parameters, addGradients: addGradients)
+    }
+}
+
+extension Conv2D {
+    public func regularization(_ parameters: Parameters, addGradients: Bool) -> Double {
+        Regularizer.penalty(spec.kernelRegularizer, kernel, parameters, addGradients: addGradients)
     }
 }

@@ -3,9 +3,16 @@ extension Sequential {
     /// `keepLastPreActivation` keeps the last layer's values before its activation, for a loss that reads logits.
     public func makeBuffers(maxRows: Int, keepLastPreActivation: Bool = false) -> [LayerBuffers] {
         let last = layers.count - 1
-        return layers.enumerated().map { index, layer in
-            layer.makeBuffers(maxRows: maxRows, keepPreActivation: keepLastPreActivation && index == last)
+        var buffers: [LayerBuffers] = []
+        for (index, layer) in layers.enumerated() {
+            // A flatten after another layer is a view of that layer's buffers.
+            if layer is Flatten, index > 0 {
+                buffers.append(LayerBuffers(aliasing: buffers[index - 1]))
+            } else {
+                buffers.append(layer.makeBuffers(maxRows: maxRows, keepPreActivation: keepLastPreActivation && index == last))
+            }
         }
+        return buffers
     }
 
     /// The one forward loop, shared by training steps, evaluation, prediction and the divergence report: the

@@ -31,45 +31,59 @@ public enum WeightLoadError: Error, Equatable, Sendable, CustomStringConvertible
 }
 
 extension Sequential {
-    /// Keras 3's automatic layer names for the dense layers, in order: `dense`, `dense_1`, `dense_2`, ...
-    /// (a dropout layer is `dropout`, counted on its own, and has no weights).
-    public var denseLayerNames: [String] {
-        denseLayers.indices.map { $0 == 0 ? "dense" : "dense_\($0)" }
+    /// Every tensor of the model under Keras' names, `<layer>.<weight>` (`conv2d.kernel`, `dense_1.bias`,
+    /// `batch_normalization.moving_mean`), layers named as Keras 3 names them (`LayerSpec.kerasNames`), each
+    /// layer's tensors in Keras' order: what the model file holds, written and read through this one list.
+    public var namedTensors: [(name: String, tensor: LayerTensor)] {
+        zip(layerSpecs.kerasNames, layers).flatMap { name, layer in layer.tensors.map { ("\(name).\($0.name)", $0) } }
     }
 
-    /// Every weight under Keras' names (`<layer>.kernel`, `<layer>.bias`): the kernel `[inputWidth, units]`
-    /// exactly as Keras' `Dense.kernel` is shaped and as `Dense` keeps it (`Y = X W + b`, W row-major), so
-    /// NumPy's `x @ kernel + bias` is the layer. PyTorch's `nn.Linear.weight` is its transpose, `[out, in]`.
+    /// Every weight and state under Keras' names and shapes: a dense kernel `[inputWidth, units]` exactly as
+    /// Keras' `Dense.kernel` is shaped and as `Dense` keeps it (`Y = X W + b`, W row-major), so NumPy's
+    /// `x @ kernel + bias` is the layer (PyTorch's `nn.Linear.weight` is its transpose, `[out, in]`); a
+    /// convolution's kernel `[kh, kw, in, filters]`, as Keras' `Conv2D.kernel`.
     public var weightTensors: [WeightTensor] {
-        zip(denseLayerNames, denseLayers).flatMap { name, dense -> [WeightTensor] in
-            var tensors = [WeightTensor(name: name + ".kernel", shape: [dense.inputWidth, dense.spec.units],
-                                        values: Array(parameters.values[dense.kernel.range]))]
-            if let bias = dense.bias {
-                tensors.append(WeightTensor(name: name + ".bias", shape: [dense.spec.units], values: Array(parameters.values[bias.range])))
-            }
-            return tensors
+        namedTensors.map { name, tensor in
+            WeightTensor(name: name, shape: tensor.shape, values: Array(tensor.values(in: parameters)))
         }
     }
 
-    /// Replaces every weight with the tensor of the same name; every one must be there with the model's
-    /// shape, and nothing else, or nothing is changed. The gradients are left alone.
+    /// Replaces every weight and state with the tensor of the same name; every one must be there with the
+    /// model's shape, and nothing else, or nothing is changed. The gradients are left alone.
     public func load(_ tensors: [WeightTensor]) throws(WeightLoadError) {
+        try load(tensors, into: namedTensors)
+    }
+
+    /// Every layer's non-trainable state under its Keras name (batch normalization's `moving_mean` and
+    /// `moving_variance`): outside the parameter buffer, so a checkpoint keeps it beside `Parameters.values`.
+    public var stateTensors: [WeightTensor] {
+        stateNamedTensors.map { name, tensor in
+            WeightTensor(name: name, shape: tensor.shape, values: Array(tensor.values(in: parameters)))
+        }
+    }
+
+    /// Puts back tensors `stateTensors` gave: every one by name and shape, and nothing else, or nothing changes.
+    public func loadState(_ tensors: [WeightTensor]) throws(WeightLoadError) {
+        try load(tensors, into: stateNamedTensors)
+    }
+
+    private var stateNamedTensors: [(name: String, tensor: LayerTensor)] {
+        namedTensors.filter { if case .state = $0.tensor.storage { true } else { false } }
+    }
+
+    private func load(_ tensors: [WeightTensor], into expected: [(name: String, tensor: LayerTensor)]) throws(WeightLoadError) {
         var byName: [String: WeightTensor] = [:]
         for tensor in tensors { byName[tensor.name] = tensor }
-        let expected = zip(denseLayerNames, denseLayers).flatMap { name, dense -> [(String, [Int], ParameterSlice)] in
-            [(name + ".kernel", [dense.inputWidth, dense.spec.units], dense.kernel)]
-                + (dense.bias.map { [(name + ".bias", [dense.spec.units], $0)] } ?? [])
-        }
-        for (name, shape, _) in expected {
-            guard let tensor = byName[name] else { throw .missing(name: name) }
-            guard tensor.shape == shape, tensor.values.count == shape.reduce(1, *) else {
-                throw .wrongShape(name: name, expected: shape, found: tensor.shape)
+        for (name, tensor) in expected {
+            guard let given = byName[name] else { throw .missing(name: name) }
+            guard given.shape == tensor.shape, given.values.count == tensor.count else {
+                throw .wrongShape(name: name, expected: tensor.shape, found: given.shape)
             }
         }
-        let known = Set(expected.map(\.0))
+        let known = Set(expected.map(\.name))
         if let extra = tensors.map(\.name).sorted().first(where: { !known.contains($0) }) { throw .unexpected(name: extra) }
-        for (name, _, slice) in expected {
-            _ = UnsafeMutableBufferPointer(rebasing: parameters.values[slice.range]).update(fromContentsOf: byName[name]!.values)
+        for (name, tensor) in expected {
+            _ = tensor.values(in: parameters).update(fromContentsOf: byName[name]!.values)
         }
     }
 }

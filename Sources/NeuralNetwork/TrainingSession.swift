@@ -20,15 +20,17 @@ public final class TrainingSession {
     /// Whether the loss reads the last layer's logits (softmax or sigmoid fused into the cross-entropy).
     private let lossUsesLogits: Bool
     private var lastRows = 0
-    /// The dense layers that carry a kernel penalty.
-    private let denseLayers: [Dense]
 
     public init(model: Sequential, loss: Loss, optimizer: (any Optimizer)?, maxBatchSize: Int) throws {
         if let optimizer {
             precondition(optimizer.parameterCount == model.parameterCount,
                          "the optimizer was made for \(optimizer.parameterCount) parameters, the model has \(model.parameterCount)")
         }
-        let widths = model.layers.reduce(0) { $0 + ($1 is Dropout ? 4 : 3) * $1.outputWidth }
+        // Output, pre-activation and gradient per layer, a dropout's mask, a convolution's packed windows.
+        let widths = model.layers.reduce(0) { total, layer in
+            let packed = (layer as? Conv2D).map { $0.geometry.positions * $0.geometry.rowLength } ?? 0
+            return total.addingSaturated((layer is Dropout ? 4 : 3) * layer.outputWidth + packed)
+        }
         guard maxBatchSize >= 1 else { throw NeuralNetworkError.invalidBatchSize(maxBatchSize) }
         let (values, overflow) = maxBatchSize.multipliedReportingOverflow(by: widths)
         guard !overflow, values <= Self.maximumBufferValues else {
@@ -39,7 +41,6 @@ public final class TrainingSession {
         self.optimizer = optimizer
         self.maxBatchSize = maxBatchSize
         lossUsesLogits = loss.usesLogits(ofLastActivation: model.layers[model.layers.count - 1].activation)
-        denseLayers = model.denseLayers.filter { $0.spec.kernelRegularizer != nil }
         buffers = model.makeBuffers(maxRows: maxBatchSize, keepLastPreActivation: lossUsesLogits)
     }
 
@@ -74,7 +75,7 @@ public final class TrainingSession {
         }
         // Layers without weights write no gradients, so Dense.backward's overwrite leaves nothing stale.
         var penalty = 0.0
-        for dense in denseLayers { penalty += dense.regularization(model.parameters, addGradients: true) }
+        for layer in model.penalizedLayers { penalty += layer.regularization(model.parameters, addGradients: true) }
         return value + penalty
     }
 

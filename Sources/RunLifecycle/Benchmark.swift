@@ -1,5 +1,6 @@
 import ExperimentCompiler
 import Foundation
+import ModelKinds
 import NeuralNetwork
 import Training
 
@@ -19,8 +20,7 @@ public struct Benchmark {
         // Includes initialising the network: a few milliseconds next to decompressing and hashing the data.
         let loadSeconds = loadStart.secondsSince
         let (sources, trainer) = (prepared.sources, prepared.trainer)
-        let widths = [trainer.model.inputWidth] + trainer.model.specs.map(\.units)
-        let products = MatrixProducts(widths: widths, batchSize: experiment.fit.batchSize)
+        let products = MatrixProducts(experiment.model.layers, input: trainer.model.inputShape, batchSize: experiment.fit.batchSize)
         let threads = WorkerPool.shared.threadCount
         let (engineRate, openBLASRate) = Self.productRates(products, threads: threads)
 
@@ -56,7 +56,7 @@ public struct Benchmark {
         let lines = [
             "kernel family:           \(BLAS.coreName) (OPENBLAS_CORETYPE=\(environment["OPENBLAS_CORETYPE"] ?? "unset")), "
                 + "\(threads) thread\(threads == 1 ? "" : "s") (OPENBLAS_NUM_THREADS=\(environment["OPENBLAS_NUM_THREADS"] ?? "unset"))",
-            String(format: "engine products:         %.1f GFLOP/s on the model's shapes (tiled, same bits on any thread count)", engineRate),
+            String(format: "engine products:         %.1f GFLOP/s on the model's shapes (tiled or chunked as the layers run, same bits on any thread count)", engineRate),
             String(format: "OpenBLAS' own:           %.1f GFLOP/s on %d thread", openBLASRate, threads)
                 + (threads == 1 ? "" : "s") + String(format: " (engine products = %.0f%% of it)", engineRate / openBLASRate * 100),
             String(format: "data load:               %.3f s", loadSeconds),
@@ -79,9 +79,14 @@ public struct Benchmark {
         var engine: [Double] = Array(repeating: 0, count: products.shapes.count), own = engine
         for _ in 0..<3 {
             for (index, shape) in products.shapes.enumerated() {
-                engine[index] = max(engine[index], BLAS.measureTiledGFLOPS(
-                    m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA, transposeB: shape.transposeB,
-                    minimumSeconds: 0.1))
+                let rate = if let rows = shape.rowsPerTask {
+                    BLAS.measureChunkedGFLOPS(m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA,
+                                              transposeB: shape.transposeB, rowsPerTask: rows, minimumSeconds: 0.1)
+                } else {
+                    BLAS.measureTiledGFLOPS(m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA,
+                                            transposeB: shape.transposeB, minimumSeconds: 0.1)
+                }
+                engine[index] = max(engine[index], rate)
                 own[index] = max(own[index], BLAS.withOpenBLASThreads(threads) {
                     BLAS.measureSgemmGFLOPS(m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA,
                                             transposeB: shape.transposeB, minimumSeconds: 0.1)
@@ -99,25 +104,35 @@ public struct Benchmark {
     }
 }
 
-/// The matrix products one training step of a dense stack makes: forward, weight gradient, and input
-/// gradient for every layer but the first (nobody needs the data's gradient).
+/// The matrix products one training step makes, from the compiler's per-layer product shapes
+/// (`LayerSpec.shape`): for each dense or conv layer the forward product, the weight gradient, and the input
+/// gradient for every layer but the first (nobody needs the data's gradient). A dense layer's are over the
+/// batch's rows, cut by the engine into column tiles; a convolution's over every position of the batch
+/// (`batch x positions` rows), cut into chunks of `SampleChunks.perTask` samples.
 struct MatrixProducts {
     struct Shape {
         var m, n, k: Int
         var transposeA = false, transposeB = false
         /// Multiply-adds count two flops; per training sample.
         var flopsPerSample: Double
+        /// A convolution's rows per pool task (its chunk of samples' positions); nil for column tiles.
+        var rowsPerTask: Int? = nil
     }
 
     let shapes: [Shape]
 
-    init(widths: [Int], batchSize: Int) {
+    init(_ layers: [LayerSpec], input: TensorShape, batchSize: Int) {
         var shapes: [Shape] = []
-        for (layer, (input, output)) in zip(widths, widths.dropFirst()).enumerated() {
-            let flops = 2.0 * Double(input * output)
-            shapes.append(Shape(m: batchSize, n: output, k: input, flopsPerSample: flops))
-            shapes.append(Shape(m: input, n: output, k: batchSize, transposeA: true, flopsPerSample: flops))
-            if layer > 0 { shapes.append(Shape(m: batchSize, n: input, k: output, transposeB: true, flopsPerSample: flops)) }
+        for (index, layer) in layers.shapes(input: input).layers.enumerated() {
+            for product in layer.products {
+                let rows = batchSize * product.m, flops = 2.0 * Double(product.m * product.n * product.k)
+                let chunk = product.m == 1 ? nil : Optional(SampleChunks.perTask * product.m)
+                shapes.append(Shape(m: rows, n: product.n, k: product.k, flopsPerSample: flops, rowsPerTask: chunk))
+                shapes.append(Shape(m: product.k, n: product.n, k: rows, transposeA: true, flopsPerSample: flops, rowsPerTask: chunk))
+                if index > 0 {
+                    shapes.append(Shape(m: rows, n: product.k, k: product.n, transposeB: true, flopsPerSample: flops, rowsPerTask: chunk))
+                }
+            }
         }
         self.shapes = shapes
     }

@@ -55,7 +55,7 @@ public enum CompileStep {
     public static let compiler = Compiler(idxFolderShape: { path in
         do throws(DatasetError) {
             let shape = try DatasetCatalog.folder(path).sizes()
-            return .shape(DatasetShape(features: shape.featureCount, classes: shape.classCount), trainingRows: shape.trainCount)
+            return .shape(DatasetShape(sampleShape: shape.sampleShape, classes: shape.classCount), trainingRows: shape.trainCount)
         } catch {
             return .unusable(error.description.replacingOccurrences(of: ": error: ", with: ": ", options: [], range: nil))
         }

@@ -24,7 +24,7 @@ public struct PreparedRun {
         }
         preprocessing = PreprocessingFile(standardization: sources.train.preprocessing.standardization, classNames: classNames)
         do {
-            trainer = try builder.trainer(inputWidth: sources.train.featureCount)
+            trainer = try builder.trainer(input: ModelBuilder.inputShape(of: sources.train))
         } catch {
             throw .runFailed("\(error)")
         }

@@ -39,14 +39,17 @@ extension SavedModel {
         } catch {
             throw .located(error.description)
         }
-        if inputWidth != test.featureCount {
+        let testShape = ModelBuilder.inputShape(of: test)
+        if testShape != model.inputShape {
+            let image = if case .image = model.inputShape { true } else { false }
+            let given = image ? "images of shape \(testShape.dimensions)" : "\(test.featureCount) features per sample"
             guard let data else {
                 // The run trained on this data, so it is the model file that changed.
-                throw .located(ModelFileError.mismatch(path: modelPath, reason: "'dense.kernel' has \(inputWidth) rows, "
-                    + "the run's dataset has \(test.featureCount) features per sample").description)
+                let reason = image ? "its input_shape is \(model.inputShape.dimensions)" : "'dense.kernel' has \(inputWidth) rows"
+                throw .located(ModelFileError.mismatch(path: modelPath, reason: "\(reason), the run's dataset has \(given)").description)
             }
-            throw .usage("'\(data)' has \(test.featureCount) features per sample, the model in "
-                + "\(folder) takes \(inputWidth); evaluate it on data of the same shape")
+            let takes = image ? "images of shape \(model.inputShape.dimensions)" : "\(inputWidth)"
+            throw .usage("'\(data)' has \(given), the model in \(folder) takes \(takes); evaluate it on data of the same shape")
         }
         do { trainer = try ModelBuilder(experiment).evaluator(model: model) } catch { throw .runFailed("\(error)") }
         // Labels index the outputs: a class the model has no output for would be read past the batch's row.

@@ -1,6 +1,7 @@
 import Datasets
 import ExperimentCompiler
 import Foundation
+import ModelKinds
 import NeuralNetwork
 import RunStore
 
@@ -25,14 +26,21 @@ public struct SavedModel {
     static let formatName = "runner.sequential"
     static let formatVersion = "1"
 
-    /// The model file of `model`, trained from `resolvedJSON`: every dense layer's kernel and bias under
-    /// Keras' names (see `Sequential.weightTensors`).
+    /// The model file of `model`, trained from `resolvedJSON`: every layer's weights and state under Keras'
+    /// names (see `Sequential.weightTensors`). A model on images also records its input shape
+    /// (`input_shape`: `28,28,1`), which no kernel's shape tells; a dense model's is its first kernel's rows.
     public static func file(of model: Sequential, resolvedJSON: String) -> SafeTensors {
-        SafeTensors(
+        var metadata = ["format": formatName, "format_version": formatVersion,
+                        "resolved_sha256": SHA256Digest.hex(Array(resolvedJSON.utf8))]
+        if case .image = model.inputShape {
+            metadata[inputShapeKey] = model.inputShape.dimensions.map(String.init).joined(separator: ",")
+        }
+        return SafeTensors(
             tensors: model.weightTensors.map { SafeTensors.Tensor(name: $0.name, shape: $0.shape, values: $0.values) },
-            metadata: ["format": formatName, "format_version": formatVersion,
-                       "resolved_sha256": SHA256Digest.hex(Array(resolvedJSON.utf8))])
+            metadata: metadata)
     }
+
+    static let inputShapeKey = "input_shape"
 
     /// Reads a run folder: usage errors (status 2) for a folder that is not a run, located errors (status 2 too)
     /// for a damaged one: a resolved.json that no longer compiles to itself, a missing, foreign or damaged model file.
@@ -76,7 +84,7 @@ public struct SavedModel {
         }
     }
 
-    /// The width of the inputs the saved weights take: the first kernel's rows.
+    /// The width of the inputs the saved weights take (`model.inputShape` is their shape).
     public var inputWidth: Int { model.inputWidth }
 
     /// The saved preprocessing, for inference. A run folder written before `preprocessing.json` existed has none:

@@ -88,6 +88,11 @@ extension Checkpoint {
         history.stoppedEpoch = try optionalInt(json["stopped_epoch"], "stopped_epoch")
 
         guard let weights = file.tensor(named: "weights")?.values else { throw fail("it has no weights tensor") }
+        func named(_ prefix: String) -> [WeightTensor] {
+            file.tensors.filter { $0.name.hasPrefix(prefix) }
+                .map { WeightTensor(name: String($0.name.dropFirst(prefix.count)), shape: $0.shape, values: $0.values) }
+        }
+        let layerState = named("state.")
         var slots: [String: [Float]] = [:]
         for tensor in file.tensors where tensor.name.hasPrefix("optimizer.") { slots[String(tensor.name.dropFirst(10))] = tensor.values }
         let optimizer = OptimizerState(iterations: try int(json["optimizer"]?["iterations"], "optimizer.iterations"),
@@ -116,7 +121,8 @@ extension Checkpoint {
                             cooldownCounter: try int(rule["cooldown_counter"], "plateau.cooldown_counter"))
         }
         let callbacks = CallbackState(initialRate: try double(json["initial_rate"], "initial_rate"), earlyStopping: earlyStopping,
-                                      plateau: plateau, bestWeights: file.tensor(named: "best_weights")?.values)
-        return FitState(history: history, weights: weights, optimizer: optimizer, dropoutStreams: dropout, callbacks: callbacks)
+                                      plateau: plateau, bestWeights: file.tensor(named: "best_weights")?.values,
+                                      bestState: file.tensor(named: "best_weights") == nil ? nil : named("best_state."))
+        return FitState(history: history, weights: weights, layerState: layerState, optimizer: optimizer, dropoutStreams: dropout, callbacks: callbacks)
     }
 }

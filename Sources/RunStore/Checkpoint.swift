@@ -9,7 +9,8 @@ import Training
 /// goes on from it (docs/results.md, "Checkpoint").
 ///
 /// One safetensors file, readable by `safetensors.numpy.load_file`: the tensors `weights` (the model's
-/// parameter buffer), `best_weights` (early stopping's kept weights, when any) and `optimizer.<slot>` (one
+/// parameter buffer), `state.<layer>.<name>` (each layer's non-trainable state, such as
+/// `state.batch_normalization.moving_mean`, in its own shape), `best_weights` (early stopping's kept weights, when any, with `best_state.<layer>.<name>`, that epoch's layer state) and `optimizer.<slot>` (one
 /// per optimizer slot), all `[parameters]`. `__metadata__` says what the state belongs to (`format`,
 /// `format_version`, `runner_version`, `resolved_sha256` of resolved.json, `data_digest` when the data has
 /// one, `kernel_family`) and holds `state`, compact JSON of the rest: the history's logs in order, early
@@ -43,7 +44,11 @@ public struct Checkpoint: Sendable, Equatable {
     /// The file's contents.
     public var file: SafeTensors {
         var tensors = [SafeTensors.Tensor(name: "weights", shape: [state.weights.count], values: state.weights)]
+        for tensor in state.layerState { tensors.append(.init(name: "state." + tensor.name, shape: tensor.shape, values: tensor.values)) }
         if let best = state.callbacks.bestWeights { tensors.append(.init(name: "best_weights", shape: [best.count], values: best)) }
+        for tensor in state.callbacks.bestState ?? [] {
+            tensors.append(.init(name: "best_state." + tensor.name, shape: tensor.shape, values: tensor.values))
+        }
         for (name, values) in state.optimizer.slots { tensors.append(.init(name: "optimizer." + name, shape: [values.count], values: values)) }
         let text = Self.stateJSON(state).compactText
         var metadata = ["format": Self.formatName, "format_version": Self.formatVersion, "runner_version": runnerVersion,

@@ -12,6 +12,9 @@ struct FitCallbacks {
     var earlyStopping: EarlyStoppingRule?
     var plateau: ReduceLROnPlateauRule?
     var bestWeights: [Float]?
+    /// The best epoch's layer state (batch normalization's moving statistics), kept and restored with its weights
+    /// as Keras' `get_weights()` holds both.
+    var bestState: [WeightTensor]?
 
     init(earlyStopping: EarlyStopping?, schedule: ExperimentCompiler.LearningRateSchedule?, initialRate: Double) {
         self.schedule = schedule
@@ -26,10 +29,12 @@ struct FitCallbacks {
         if let spec = earlyStopping, let progress = state.earlyStopping { self.earlyStopping = EarlyStoppingRule(spec, progress: progress) }
         if case .reduceLROnPlateau(let spec)? = schedule, let progress = state.plateau { plateau = ReduceLROnPlateauRule(spec, progress: progress) }
         bestWeights = state.bestWeights
+        bestState = state.bestState
     }
 
     var state: CallbackState {
-        CallbackState(initialRate: initialRate, earlyStopping: earlyStopping?.progress, plateau: plateau?.progress, bestWeights: bestWeights)
+        CallbackState(initialRate: initialRate, earlyStopping: earlyStopping?.progress, plateau: plateau?.progress, bestWeights: bestWeights,
+                      bestState: bestState)
     }
 
     /// A step decay sets the epoch's rate (`epoch` from 1).
@@ -52,17 +57,23 @@ struct FitCallbacks {
     }
 
     /// Applies early stopping to the recorded epoch; true when training should stop.
-    mutating func shouldStop(after epoch: Int, logs: Logs, parameters: Parameters) -> Bool {
+    mutating func shouldStop(after epoch: Int, logs: Logs, model: Sequential) -> Bool {
         guard earlyStopping != nil else { return false }
         let decision = earlyStopping!.observe(epoch: epoch, logs: logs)
-        if decision.keepWeights { bestWeights = Array(parameters.values) }
+        if decision.keepWeights {
+            bestWeights = Array(model.parameters.values)
+            bestState = model.stateTensors
+        }
         return decision.stop
     }
 
     /// Puts back the best epoch's weights when early stopping asks for it; returns that epoch.
-    func restoreBestWeights(into parameters: Parameters) -> Int? {
+    func restoreBestWeights(into model: Sequential) -> Int? {
         guard let bestWeights, let epoch = earlyStopping?.bestEpoch else { return nil }
-        _ = parameters.values.update(fromContentsOf: bestWeights)
+        _ = model.parameters.values.update(fromContentsOf: bestWeights)
+        if let bestState {
+            do { try model.loadState(bestState) } catch { preconditionFailure("the model's own state: \(error)") }
+        }
         return epoch
     }
 }

@@ -10,6 +10,9 @@ public struct FitState: Sendable, Equatable {
     public var history: History
     /// The model's parameter buffer (`Parameters.values`), layers in order.
     public var weights: [Float]
+    /// Every layer's non-trainable state (`Sequential.stateTensors`: batch normalization's moving statistics),
+    /// which is not in the parameter buffer.
+    public var layerState: [WeightTensor]
     public var optimizer: OptimizerState
     /// One per dropout layer, in layer order (`Sequential.dropoutStreams`).
     public var dropoutStreams: [SeededRandom]
@@ -18,9 +21,11 @@ public struct FitState: Sendable, Equatable {
     /// Finished epochs: the fit goes on with epoch `epoch + 1`.
     public var epoch: Int { history.epochs.count }
 
-    public init(history: History, weights: [Float], optimizer: OptimizerState, dropoutStreams: [SeededRandom], callbacks: CallbackState) {
+    public init(history: History, weights: [Float], layerState: [WeightTensor] = [], optimizer: OptimizerState,
+                dropoutStreams: [SeededRandom], callbacks: CallbackState) {
         self.history = history
         self.weights = weights
+        self.layerState = layerState
         self.optimizer = optimizer
         self.dropoutStreams = dropoutStreams
         self.callbacks = callbacks
@@ -35,19 +40,24 @@ public struct CallbackState: Sendable, Equatable {
     public var plateau: ReduceLROnPlateauRule.Progress?
     /// The weights early stopping keeps to restore at the end (`restore_best_weights`).
     public var bestWeights: [Float]?
+    /// The layer state of the best epoch (`Sequential.stateTensors`), kept with `bestWeights`.
+    public var bestState: [WeightTensor]?
 
     public init(initialRate: Double, earlyStopping: EarlyStoppingRule.Progress?, plateau: ReduceLROnPlateauRule.Progress?,
-                bestWeights: [Float]?) {
+                bestWeights: [Float]?, bestState: [WeightTensor]? = nil) {
         self.initialRate = initialRate
         self.earlyStopping = earlyStopping
         self.plateau = plateau
         self.bestWeights = bestWeights
+        // Empty for a model without layer state, so that a state read back from a checkpoint compares equal.
+        self.bestState = bestState ?? (bestWeights == nil ? nil : [])
     }
 }
 
 /// Why a saved fit state does not fit this trainer's model, optimizer or callbacks.
 public enum FitStateError: Error, Equatable, Sendable, CustomStringConvertible {
     case weights(expected: Int, found: Int)
+    case layerState(WeightLoadError)
     case optimizer(OptimizerStateError)
     case dropoutStreams(expected: Int, found: Int)
     case callbacks(String)
@@ -56,6 +66,7 @@ public enum FitStateError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .weights(expected, found): return "it holds \(found) weights, the model has \(expected)"
+        case .layerState(let error): return "its layer state does not fit the model: \(error)"
         case .optimizer(let error): return error.description
         case let .dropoutStreams(expected, found): return "it holds \(found) dropout streams, the model has \(expected) dropout layers"
         case .callbacks(let reason): return reason
@@ -71,6 +82,10 @@ extension Trainer {
     public func restore(_ state: FitState, epochs: Int) throws(FitStateError) {
         let count = model.parameterCount
         guard state.weights.count == count else { throw .weights(expected: count, found: state.weights.count) }
+        // Checked on the model's own state first, so that a misfit changes nothing.
+        let current = model.stateTensors
+        do { try model.loadState(state.layerState) } catch { throw .layerState(error) }
+        do { try model.loadState(current) } catch { preconditionFailure("the model's own state: \(error)") }
         let dropouts = model.dropoutStreams.count
         guard state.dropoutStreams.count == dropouts else { throw .dropoutStreams(expected: dropouts, found: state.dropoutStreams.count) }
         guard state.epoch <= epochs else { throw .epochs(found: state.epoch, limit: epochs) }
@@ -87,9 +102,15 @@ extension Trainer {
         if let best = callbacks.bestWeights, best.count != count {
             throw .callbacks("its best weights are \(best.count) values, the model has \(count) parameters")
         }
+        if callbacks.bestWeights != nil {
+            // Checked on the model's own state, as the layer state above.
+            do { try model.loadState(callbacks.bestState ?? []) } catch { throw .callbacks("its best epoch's layer state does not fit the model: \(error)") }
+            do { try model.loadState(current) } catch { preconditionFailure("the model's own state: \(error)") }
+        }
         guard let optimizer = session.optimizer else { preconditionFailure("an inference trainer (no optimizer) cannot resume a fit") }
         do { try optimizer.restore(state.optimizer) } catch { throw .optimizer(error) }
         _ = model.parameters.values.update(fromContentsOf: state.weights)
+        do { try model.loadState(state.layerState) } catch { preconditionFailure("checked above: \(error)") }
         _ = model.restoreDropoutStreams(state.dropoutStreams)
         resumed = (state.history, callbacks)
     }
@@ -98,7 +119,7 @@ extension Trainer {
     /// weights, the optimizer and the callbacks are exactly those the next epoch starts from.
     public func fitState() -> FitState {
         guard let callbacks, let optimizer = session.optimizer else { preconditionFailure("fitState() outside a fit") }
-        return FitState(history: history, weights: Array(model.parameters.values), optimizer: optimizer.state,
+        return FitState(history: history, weights: Array(model.parameters.values), layerState: model.stateTensors, optimizer: optimizer.state,
                         dropoutStreams: model.dropoutStreams, callbacks: callbacks.state)
     }
 }

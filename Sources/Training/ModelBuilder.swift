@@ -1,6 +1,7 @@
 import Datasets
 import ExperimentCompiler
 import NeuralNetwork
+import ModelKinds
 
 /// The one place where the compiled experiment meets the engine and the data: it hands the compiled model
 /// to the engine and cuts the dataset into training, validation and test sources.
@@ -79,8 +80,18 @@ public struct ModelBuilder {
 
     /// The network alone, initialised from the experiment's seed: what inference starts from (no optimizer state).
     /// The layers are the compiled ones, as they are: compiler and engine share their definitions (ModelKinds).
+    public func model(input: TensorShape) throws -> Sequential {
+        try Sequential(input: input, layers: experiment.model.layers, seed: experiment.seed)
+    }
+
+    /// A model on vectors of `inputWidth` features (a dense model).
     public func model(inputWidth: Int) throws -> Sequential {
         try Sequential(inputWidth: inputWidth, layers: experiment.model.layers, seed: experiment.seed)
+    }
+
+    /// The shape the model reads from batches of `source`: an image unless flattened (`Preprocessing.inputShape`).
+    public static func inputShape(of source: BatchSource) -> TensorShape {
+        TensorShape(sampleShape: source.inputShape)
     }
 
     /// A trainer that only evaluates and predicts: the network with its batch buffers, the loss and the metrics,
@@ -92,13 +103,19 @@ public struct ModelBuilder {
 
     /// The network, initialised from the experiment's seed, and a trainer with its buffers for the batch size
     /// and the experiment's callbacks (early stopping, learning-rate schedule).
-    public func trainer(inputWidth: Int) throws -> Trainer {
-        let model = try model(inputWidth: inputWidth)
+    public func trainer(input: TensorShape) throws -> Trainer {
+        let model = try model(input: input)
         let spec = experiment.compile
         let optimizer = makeOptimizer(spec.optimizer, parameterCount: model.parameterCount)
         let trainer = try Trainer(model: model, loss: spec.loss, optimizer: optimizer, metrics: spec.metrics, batchSize: experiment.fit.batchSize)
         trainer.earlyStopping = experiment.fit.earlyStopping
         trainer.learningRateSchedule = experiment.fit.learningRateSchedule
         return trainer
+    }
+
+    /// `trainer(input:)` on vectors of `inputWidth` features (a dense model).
+    public func trainer(inputWidth: Int) throws -> Trainer {
+        guard inputWidth >= 1 else { throw NeuralNetworkError.invalidInputWidth(inputWidth) }
+        return try trainer(input: .vector(inputWidth))
     }
 }

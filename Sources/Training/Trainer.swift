@@ -119,7 +119,7 @@ public final class Trainer {
             callbacks.epochEnded(logs: &logs, optimizer: optimizer)
             history.append(logs)
             // Decided before the event, so that its observers (a checkpoint) see the epoch's whole state.
-            let stop = callbacks.shouldStop(after: epoch, logs: logs, parameters: model.parameters)
+            let stop = callbacks.shouldStop(after: epoch, logs: logs, model: model)
             if stop { history.stoppedEpoch = epoch }
             self.callbacks = callbacks
             observe(.epochFinished(epoch: epoch, history: history, seconds: start.secondsSince))
@@ -128,7 +128,7 @@ public final class Trainer {
                 break
             }
         }
-        if let best = callbacks.restoreBestWeights(into: model.parameters) {
+        if let best = callbacks.restoreBestWeights(into: model) {
             history.restoredEpoch = best
             observe(.restoredBestWeights(epoch: best))
         }

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
             return
         }
         if let shape = compiled.inputShape {
-            print(experiment.summary(inputFeatures: shape.features))
+            print(experiment.summary(input: experiment.inputShape(shape)))
         } else {
             print("Model: \"\(experiment.name)\" (input shape unknown until the dataset is read)\n")
         }

@@ -82,12 +82,12 @@ final class ExperimentTests: XCTestCase {
             compile: CompileSpec(optimizer: .rmsprop(.init(learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7, centered: false)),
                                  loss: Loss(.sparseCategoricalCrossentropy), metrics: [.accuracy]),
             fit: FitSpec(epochs: 10, batchSize: 256, shuffle: true, validation: .test)))
-        XCTAssertEqual(Compiler().shape(of: e.data.dataset), DatasetShape(features: 784, classes: 10))
-        XCTAssertEqual(e.parameterCount(inputFeatures: 784), 784 * 512 + 512 + 512 * 10 + 10)
-        XCTAssertEqual(e.parameterCount(inputFeatures: 784), 407_050)
-        let summary = e.summary(inputFeatures: 784)
-        XCTAssertTrue(summary.contains(" dense (Dense)               (None, 512)               401,920\n"), summary)
-        XCTAssertTrue(summary.contains(" dense_1 (Dense)             (None, 10)                5,130\n"), summary)
+        XCTAssertEqual(Compiler().shape(of: e.data.dataset), DatasetShape(rows: 28, columns: 28, classes: 10))
+        XCTAssertEqual(e.parameterCount(input: .vector(784)), 784 * 512 + 512 + 512 * 10 + 10)
+        XCTAssertEqual(e.parameterCount(input: .vector(784)), 407_050)
+        let summary = e.summary(input: .vector(784))
+        XCTAssertTrue(summary.contains(" dense (Dense)                     (None, 512)             401,920   802,816\n"), summary)
+        XCTAssertTrue(summary.contains(" dense_1 (Dense)                   (None, 10)              5,130     10,240\n"), summary)
         XCTAssertTrue(summary.contains("Total params: 407,050 (1.55 MB)\n"), summary)
     }
 

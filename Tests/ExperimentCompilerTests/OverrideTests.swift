@@ -9,7 +9,7 @@ final class OverrideTests: XCTestCase {
         XCTAssertEqual(e.fit.epochs, 3)
         XCTAssertEqual(e.model.layers[0], .dense(DenseSpec(units: 256, activation: .relu)))
         XCTAssertEqual(e.compile.metrics, [.accuracy, .topKCategoricalAccuracy(k: 5)])
-        XCTAssertEqual(e.parameterCount(inputFeatures: 784), 784 * 256 + 256 + 256 * 10 + 10)
+        XCTAssertEqual(e.parameterCount(input: .vector(784)), 784 * 256 + 256 + 256 * 10 + 10)
     }
 
     func testLaterOverrideWins() throws {

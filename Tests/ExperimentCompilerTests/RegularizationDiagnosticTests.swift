@@ -12,8 +12,8 @@ final class RegularizationDiagnosticTests: XCTestCase {
         XCTAssertEqual(experiment.model.layers[1], .dropout(DropoutSpec(rate: 0.5, seed: 9)))
         guard case .dense(let dense) = experiment.model.layers[0] else { return XCTFail("dense first") }
         XCTAssertEqual(dense.kernelRegularizer, Regularizer(l2: 0.0001))
-        let summary = experiment.summary(inputFeatures: 784)
-        XCTAssertTrue(summary.contains(" dropout (Dropout)           (None, 512)               0\n"), summary)
+        let summary = experiment.summary(input: .vector(784))
+        XCTAssertTrue(summary.contains(" dropout (Dropout)                 (None, 512)             0         0\n"), summary)
         XCTAssertTrue(summary.contains("Total params: 407,050"), summary)
     }
 

@@ -87,7 +87,7 @@ final class StructureDiagnosticTests: XCTestCase {
 
     func testFlattenFalseWithDenseLayers() {
         assertError("    flatten: true", "    flatten: false",
-                    "experiments/x.yaml:6:14: error: 'data.preprocess.flatten' must be true: the model starts with a dense layer, which takes each example as a vector")
+                    "experiments/x.yaml:10:7: error: 'model.layers[0].dense' gets images of (28, 28, 1) but a dense layer takes vectors; add '- flatten' before it, or set 'data.preprocess.flatten: true'")
     }
 
     func testEmptyFile() {

@@ -33,6 +33,12 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(ModelSummary.text(resolved), "dense512 relu l2 .0001 > dropout .5 > dense10 softmax no_bias he_normal")
     }
 
+    func testTheModelColumnNamesConvLayersCompactly() throws {
+        let resolved = try JSONValue(parsing: #"{"model": {"layers": [{"conv2d": {"filters": 32, "kernel_size": [3, 3], "strides": [1, 1], "padding": "valid", "activation": "relu", "use_bias": true, "kernel_initializer": "glorot_uniform", "bias_initializer": "zeros", "kernel_regularizer": null}}, {"batch_normalization": {"momentum": 0.9, "epsilon": 0.001, "center": true, "scale": false}}, {"max_pooling2d": {"pool_size": [2, 2], "strides": null, "padding": "valid"}}, {"conv2d": {"filters": 8, "kernel_size": [5, 3], "strides": [2, 2], "padding": "same", "activation": "linear", "use_bias": false, "kernel_initializer": "glorot_uniform", "bias_initializer": "zeros", "kernel_regularizer": null}}, {"average_pooling2d": {"pool_size": [3, 3], "strides": [1, 1], "padding": "same"}}, {"flatten": {}}, {"dense": {"units": 10, "activation": "softmax", "use_bias": true, "kernel_initializer": "glorot_uniform", "bias_initializer": "zeros", "kernel_regularizer": null}}]}}"#)
+        XCTAssertEqual(ModelSummary.text(resolved), "conv2d32 3x3 relu > batch_normalization momentum .9 no_scale > max_pooling2d 2x2"
+            + " > conv2d8 5x3 strides 2x2 same linear no_bias > average_pooling2d 3x3 strides 1x1 same > flatten > dense10 softmax")
+    }
+
     func testShortHeadersGrowOnlyWhereNeeded() {
         XCTAssertEqual(shortHeaders(for: ["compile.optimizer.learning_rate", "seed"], reserved: []), ["learning_rate", "seed"])
         XCTAssertEqual(shortHeaders(for: ["a.x.name", "b.x.name", "c.y"], reserved: []), ["a.x.name", "b.x.name", "y"])

@@ -13,11 +13,14 @@ final class CheckpointTests: XCTestCase {
         var history = History([Logs([("loss", 2.5), ("accuracy", 0.125), ("val_loss", .infinity)]), Logs([("loss", 0.1 + 0.2), ("accuracy", 0.5)])])
         history.stoppedEpoch = 2
         return FitState(history: history, weights: [1, -2, 0.5, .leastNonzeroMagnitude],
+                        layerState: [WeightTensor(name: "batch_normalization.moving_mean", shape: [2], values: [0.5, -1]),
+                                     WeightTensor(name: "batch_normalization.moving_variance", shape: [2], values: [1, .greatestFiniteMagnitude])],
                         optimizer: OptimizerState(iterations: 7, learningRate: 0.001 * 0.5, slots: ["m": [0, 1, 2, 3], "v": [4, 5, 6, 7]]),
                         dropoutStreams: [SeededRandom(seed: 3, streamNumber: 9)],
                         callbacks: CallbackState(initialRate: 0.001,
                                                  earlyStopping: .init(wait: 1, best: 0.25, bestEpoch: 1, stoppedEpoch: nil),
-                                                 plateau: .init(best: -.infinity, wait: 2, cooldownCounter: 1), bestWeights: [9, 8, 7, 6]))
+                                                 plateau: .init(best: -.infinity, wait: 2, cooldownCounter: 1), bestWeights: [9, 8, 7, 6],
+                                                 bestState: [WeightTensor(name: "batch_normalization.moving_mean", shape: [2], values: [3, -0.0])]))
     }
 
     func write(_ checkpoint: Checkpoint, in folder: TemporaryDirectory) -> String {

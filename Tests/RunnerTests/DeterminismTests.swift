@@ -20,20 +20,25 @@ final class DeterminismTests: XCTestCase {
     static let deterministicFiles = ["history.csv", "history.json", "metrics.json", "model.safetensors"]
 
     func testOneTwoThreeAndFiveThreadsGiveByteIdenticalRuns() throws {
-        let tiny = TinyExperiment(epochs: 3)
+        try Self.assertByteIdenticalRuns(threads: [1, 2, 3, 5], TinyExperiment(epochs: 3), Self.wideModel)
+    }
+
+    /// Runs `tiny` with `overrides` on each thread count and checks the deterministic files equal the first's.
+    static func assertByteIdenticalRuns(threads counts: [Int], _ tiny: TinyExperiment, _ overrides: [String],
+                                        file: StaticString = #filePath, line: UInt = #line) throws {
         var reference: [String: Data] = [:]
-        for threads in [1, 2, 3, 5] {
+        for threads in counts {
             let results = TemporaryDirectory("runner-results")
-            let r = try tiny.run(Self.wideModel, results: results.path, environment: ["OPENBLAS_NUM_THREADS": "\(threads)"])
-            XCTAssertEqual(r.status, 0, r.stderr)
+            let r = try tiny.run(overrides, results: results.path, environment: ["OPENBLAS_NUM_THREADS": "\(threads)"])
+            XCTAssertEqual(r.status, 0, r.stderr, file: file, line: line)
             let folder = try tiny.folder(in: results.path)
             let record = try RunFiles.json(folder + "/run.json")
-            XCTAssertEqual(record["threads"] as? Int, threads, "run.json records the pool's threads")
-            XCTAssertEqual(record["kernel_family"] as? String, (record["versions"] as? [String: String])?["blas_core"])
-            for name in Self.deterministicFiles {
-                let bytes = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/" + name), name)
-                if threads == 1 { reference[name] = bytes } else {
-                    XCTAssertEqual(bytes, reference[name], "\(name) with \(threads) threads differs from 1 thread")
+            XCTAssertEqual(record["threads"] as? Int, threads, "run.json records the pool's threads", file: file, line: line)
+            XCTAssertEqual(record["kernel_family"] as? String, (record["versions"] as? [String: String])?["blas_core"], file: file, line: line)
+            for name in deterministicFiles {
+                let bytes = try XCTUnwrap(FileManager.default.contents(atPath: folder + "/" + name), name, file: file, line: line)
+                if threads == counts[0] { reference[name] = bytes } else {
+                    XCTAssertEqual(bytes, reference[name], "\(name) with \(threads) threads differs from \(counts[0])", file: file, line: line)
                 }
             }
         }

@@ -12,6 +12,45 @@ final class RunnerTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("\"learning_rate\": 0.001,"), r.stdout)
     }
 
+    /// Keras' "Simple MNIST convnet": its summary's shapes and 34,826 parameters, plus the FLOPs column.
+    func testCheckConvnetShowsKerasShapes() throws {
+        let r = try RunnerProcess.run(["check", "experiments/mnist-convnet.yaml"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "")
+        XCTAssertTrue(r.stdout.hasPrefix("""
+            Model: "mnist-convnet"
+            ________________________________________________________________________________
+             Layer (type)                      Output Shape            Param #   FLOPs
+            ================================================================================
+             input                             (None, 28, 28, 1)
+             conv2d (Conv2D)                   (None, 26, 26, 32)      320       389,376
+             max_pooling2d (MaxPooling2D)      (None, 13, 13, 32)      0         21,632
+             conv2d_1 (Conv2D)                 (None, 11, 11, 64)      18,496    4,460,544
+             max_pooling2d_1 (MaxPooling2D)    (None, 5, 5, 64)        0         6,400
+             flatten (Flatten)                 (None, 1600)            0         0
+             dropout (Dropout)                 (None, 1600)            0         0
+             dense (Dense)                     (None, 10)              16,010    32,000
+            ================================================================================
+            Total params: 34,826 (136.04 KB)
+            Trainable params: 34,826 (136.04 KB)
+            Non-trainable params: 0 (0.00 B)
+            FLOPs per example (forward): 4,909,952
+            ________________________________________________________________________________
+
+            """), r.stdout)
+    }
+
+    /// A shape mistake is a file:line:col error on stderr, status 2, before any data is read.
+    func testCheckReportsAShapeMistake() throws {
+        let folder = TemporaryDirectory()
+        let text = try String(contentsOf: RunnerProcess.packageRoot.appendingPathComponent("experiments/mnist-convnet.yaml"), encoding: .utf8)
+        folder.write("bad.yaml", text.replacingOccurrences(of: "    - flatten\n", with: ""))
+        let r = try RunnerProcess.run(["check", "bad.yaml"], in: folder.url)
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(r.stderr, "bad.yaml:23:7: error: 'model.layers[5].dense' gets images of (5, 5, 64) but a dense layer takes vectors; add '- flatten' before it\n")
+    }
+
     func testCheckJSONPrintsOnlyTheResolvedExperiment() throws {
         let r = try RunnerProcess.run(["check", "experiments/mnist-dense.yaml", "--json", "--set", "fit.epochs=2"])
         XCTAssertEqual(r.status, 0, r.stderr)

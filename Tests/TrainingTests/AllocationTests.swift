@@ -108,6 +108,28 @@ final class AllocationTests: XCTestCase {
         }
     }
 
+    /// A convnet with every image layer, in batches of 16 (two sample chunks, so the pool's workers run too):
+    /// packed windows, partial sums, argmax indices and batch statistics all live in buffers made once.
+    func testFitOfAConvnetAllocatesNothingPerStep() throws {
+        let batch = 16
+        let experiment = try TrainingFixtures.experiment([
+            "data.preprocess.flatten=false",
+            "model.layers=[{conv2d: 4, kernel_size: 3, activation: relu}, {batch_normalization: {}}, {max_pooling2d: 2},"
+                + " {conv2d: 4, kernel_size: 3, strides: 2, padding: same}, {average_pooling2d: {padding: same}}, {flatten: {}},"
+                + " {dropout: 0.25}, {dense: 10, activation: softmax}]",
+            "fit.batch_size=\(batch)",
+        ])
+        let builder = ModelBuilder(experiment)
+        let trainer = try builder.trainer(input: .image(height: 28, width: 28, channels: 1))
+        func source(_ steps: Int) -> BatchSource {
+            TrainingFixtures.mnist.train.slice(0..<steps * batch).preprocessed(builder.preprocessing)
+        }
+        try assertNoAllocationPerStep(source(Self.shortSteps), source(Self.longSteps)) { train in
+            _ = try trainer.fit(train, validation: nil, epochs: 1, shuffle: true, seed: 3) { _ in }
+        }
+        assertNoAllocationPerStep(source(Self.shortSteps), source(Self.longSteps)) { data in _ = trainer.evaluate(data) }
+    }
+
     func testEvaluateAllocatesNothingPerBatch() throws {
         let (trainer, builder) = try trainer()
         let (short, long) = sources(builder)

@@ -1,5 +1,6 @@
 import Datasets
 import ExperimentCompiler
+import ModelKinds
 import NeuralNetwork
 import Training
 import XCTest
@@ -43,5 +44,24 @@ final class DivergenceTests: XCTestCase {
         let (trainer, train) = try trainer(try TrainingFixtures.experiment())
         _ = try trainer.fit(train, validation: nil, epochs: 1, shuffle: false, seed: 1) { _ in }
         XCTAssertNil(trainer.divergence)
+    }
+}
+
+/// The report covers every layer with weights: a convolution's kernel is where the first non-finite output is traced.
+final class ConvnetDivergenceTests: XCTestCase {
+    func testAnExplodedConvolutionIsNamedWithItsLargestWeight() throws {
+        let model = try Sequential(input: .image(height: 4, width: 4, channels: 1), layers: [
+            .conv2D(Conv2DSpec(filters: 2, kernelSize: .square(3))), .batchNormalization(BatchNormalizationSpec()),
+            .flatten, .dense(DenseSpec(units: 3, activation: .softmax)),
+        ], seed: 1)
+        model.parameters.values[0] = 3e38  // with the next, a sum past Float.greatestFiniteMagnitude
+        model.parameters.values[2] = 3e38  // kernel [kh, kw, in, out]: 0 and 2 are both filter 0's
+        model.parameters.gradients.update(repeating: 1)
+        let input = [Float](repeating: 1, count: 2 * 16)
+        let divergence = Divergence.locate(in: model, input: input, rows: 2)
+        XCTAssertEqual(divergence.layer, 0)
+        XCTAssertEqual(divergence.largestWeight, 3e38)
+        // conv2d: 18 + 2 weights; batch norm: gamma and beta (2 + 2), not its moving statistics; dense 2 * 2 * 2 * 3 + 3.
+        XCTAssertEqual(divergence.gradientNorms, [0: Double(20).squareRoot(), 1: 2, 3: Double(24 + 3).squareRoot()])
     }
 }

@@ -30,10 +30,11 @@ final class KindCoverageTests: XCTestCase {
     }
 
     /// Builds the trainer, checks it holds the compiled layers, and fits one epoch of 64 samples to a finite loss.
-    private func build(_ experiment: Experiment, file: StaticString = #filePath, line: UInt = #line) throws -> Sequential {
+    private func build(_ experiment: Experiment, input: TensorShape? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Sequential {
         let builder = ModelBuilder(experiment)
         let train = TrainingFixtures.mnist.train.slice(0..<64).preprocessed(builder.preprocessing)
-        let trainer = try builder.trainer(inputWidth: train.featureCount)
+        XCTAssertEqual(ModelBuilder.inputShape(of: train), input ?? .vector(784), file: file, line: line)
+        let trainer = try builder.trainer(input: ModelBuilder.inputShape(of: train))
         XCTAssertEqual(trainer.model.layerSpecs, experiment.model.layers, file: file, line: line)
         let history = try trainer.fit(train, validation: nil, epochs: 1, shuffle: true, seed: experiment.seed) { _ in }
         let loss = try XCTUnwrap(history.last?["loss"], file: file, line: line)
@@ -95,9 +96,51 @@ final class KindCoverageTests: XCTestCase {
             switch kind {
             case .dense: layer = "    - dense: 12\n      activation: tanh"
             case .dropout: layer = "    - dropout: 0.25"
+            case .batchNormalization: layer = "    - batch_normalization: {momentum: 0.9}"
+            case .flatten: layer = "    - flatten"
+            // Layers that need images: testEveryImageLayerKind.
+            case .conv2D, .maxPooling2D, .averagePooling2D, .globalAveragePooling2D: continue
             }
             let model = try build(try experiment(extraLayer: layer))
             XCTAssertEqual(model.layerSpecs[1].kind, kind)
         }
+    }
+
+    /// The layers that need images, on MNIST kept as (28, 28, 1): every kind in one model, and global average
+    /// pooling in a second (it ends the image part instead of flatten).
+    func testEveryImageLayerKind() throws {
+        func convnet(_ layers: String) throws -> Experiment {
+            let text = """
+                name: kinds
+                seed: 3
+                data: {dataset: mnist, preprocess: {flatten: false, scale: 255}}
+                model:
+                  layers:
+                \(layers)
+                    - dense: 10
+                      activation: softmax
+                compile: {optimizer: adam, loss: sparse_categorical_crossentropy, metrics: [accuracy]}
+                fit: {epochs: 1, batch_size: 16}
+                """
+            return try Compiler().compile(Array(text.utf8), source: "kinds.yaml", overrides: [])
+        }
+        let first = try build(try convnet("""
+                - conv2d: 4
+                  kernel_size: 3
+                  activation: relu
+                - batch_normalization
+                - max_pooling2d: 2
+                - average_pooling2d: {pool_size: 2, padding: same}
+                - flatten
+            """), input: .image(height: 28, width: 28, channels: 1))
+        let second = try build(try convnet("""
+                - conv2d: 6
+                  kernel_size: [3, 2]
+                  strides: 2
+                  padding: same
+                - global_average_pooling2d
+            """), input: .image(height: 28, width: 28, channels: 1))
+        let kinds = Set((first.layerSpecs + second.layerSpecs).map(\.kind))
+        XCTAssertEqual(kinds, Set(LayerKind.allCases).subtracting([.dropout]))
     }
 }

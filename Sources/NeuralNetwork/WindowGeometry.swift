@@ -1,0 +1,96 @@
+import ModelKinds
+
+/// Where a sliding window (a convolution's kernel, a pooling window) falls on a channels-last image: Keras'
+/// output size and padding (`Padding.output`), and the packing of one example's windows into rows (im2col).
+struct WindowGeometry: Sendable, Equatable {
+    let height: Int, width: Int, channels: Int
+    let window: Size2D, strides: Size2D
+    let padTop: Int, padLeft: Int
+    let outHeight: Int, outWidth: Int
+
+    /// Nil when a `valid` window does not fit (the compiler reports it first).
+    init?(input: TensorShape, window: Size2D, strides: Size2D, padding: Padding) {
+        guard case let .image(h, w, c) = input,
+              let rows = padding.output(input: h, window: window.height, stride: strides.height),
+              let columns = padding.output(input: w, window: window.width, stride: strides.width) else { return nil }
+        (height, width, channels) = (h, w, c)
+        (self.window, self.strides) = (window, strides)
+        (padTop, padLeft) = (rows.before, columns.before)
+        (outHeight, outWidth) = (rows.length, columns.length)
+    }
+
+    /// Input values of one example.
+    var inputCount: Int { height * width * channels }
+    /// Output positions of one example.
+    var positions: Int { outHeight * outWidth }
+    /// One packed row: the window's cells, each with every channel, in Keras' kernel order (ky, kx, c).
+    var rowLength: Int { window.area * channels }
+
+    /// The window cells `kx` of output column `ox` that fall inside the image: `first ..< first + count`,
+    /// with `ix = ox * stride - padLeft + kx` the input column of cell kx. Those cells are contiguous in the
+    /// input (channels-last), so each window row is one block copy between zeros.
+    @inline(__always)
+    func insideColumns(_ ox: Int) -> (first: Int, count: Int) {
+        let start = ox * strides.width - padLeft
+        let first = max(0, -start), last = min(window.width, width - start)
+        return (first, max(0, last - first))
+    }
+
+    /// Packs one example's windows, one row of `rowLength` per output position (row-major over positions),
+    /// zeros where the window hangs over the padding: `cols (positions x rowLength) . kernel (rowLength x filters)`
+    /// is then the convolution.
+    func im2col<T: KernelScalar>(_ x: UnsafePointer<T>, into cols: UnsafeMutablePointer<T>) {
+        let rowWidth = window.width * channels
+        var row = cols
+        for oy in 0..<outHeight {
+            for ox in 0..<outWidth {
+                let (first, count) = insideColumns(ox)
+                let ix = ox * strides.width - padLeft + first
+                for ky in 0..<window.height {
+                    let iy = oy * strides.height - padTop + ky
+                    let cells = row + ky * rowWidth
+                    guard iy >= 0, iy < height, count > 0 else {
+                        cells.update(repeating: 0, count: rowWidth)
+                        continue
+                    }
+                    let before = first &* channels, inside = count &* channels
+                    for i in 0..<before { cells[i] = 0 }
+                    copy(x + (iy &* width &+ ix) &* channels, cells + before, inside)
+                    for i in (before &+ inside)..<rowWidth { cells[i] = 0 }
+                }
+                row += rowLength
+            }
+        }
+    }
+
+    /// The adjoint of `im2col`: adds each packed row's cells back onto the example's positions (`dx` is
+    /// overwritten first), positions and cells in order, so overlapping windows add up in a fixed order.
+    func col2im<T: KernelScalar>(_ cols: UnsafePointer<T>, into dx: UnsafeMutablePointer<T>) {
+        dx.update(repeating: 0, count: inputCount)
+        let rowWidth = window.width * channels
+        var row = cols
+        for oy in 0..<outHeight {
+            for ox in 0..<outWidth {
+                let (first, count) = insideColumns(ox)
+                let ix = ox * strides.width - padLeft + first
+                for ky in 0..<window.height {
+                    let iy = oy * strides.height - padTop + ky
+                    guard iy >= 0, iy < height, count > 0 else { continue }
+                    let source = row + (ky &* rowWidth &+ first &* channels), target = dx + (iy &* width &+ ix) &* channels
+                    for i in 0..<(count &* channels) { target[i] += source[i] }
+                }
+                row += rowLength
+            }
+        }
+    }
+
+    /// A short run copied inline (a memmove call per 3 floats costs more than the copy), a long one by memmove.
+    @inline(__always)
+    private func copy<T>(_ source: UnsafePointer<T>, _ target: UnsafeMutablePointer<T>, _ count: Int) {
+        if count < 32 {
+            for i in 0..<count { target[i] = source[i] }
+        } else {
+            target.update(from: source, count: count)
+        }
+    }
+}

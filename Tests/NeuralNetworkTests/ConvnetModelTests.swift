@@ -1,0 +1,68 @@
+import XCTest
+import SeededRandom
+import TestSupport
+@testable import NeuralNetwork
+import ModelKinds
+
+/// A whole convnet: Keras' names and layouts for its tensors (batch normalization's moving statistics
+/// among them, loaded back with the weights), flatten as a view, and every parameter's gradient of the mean
+/// loss as a TrainingSession computes it.
+final class ConvnetModelTests: XCTestCase {
+    func model(seed: UInt64) throws -> Sequential {
+        try Sequential(input: .image(height: 6, width: 5, channels: 2), layers: [
+            .conv2D(Conv2DSpec(filters: 3, kernelSize: Size2D(3, 2), activation: .tanh)),
+            .batchNormalization(BatchNormalizationSpec(momentum: 0.5)),
+            .maxPooling2D(Pooling2DSpec(poolSize: .square(2), padding: .same)),
+            .conv2D(Conv2DSpec(filters: 2, kernelSize: .square(1), useBias: false)),
+            .flatten,
+            .dense(DenseSpec(units: 3, activation: .softmax)),
+        ], seed: seed)
+    }
+
+    func testNamesShapesAndStateFollowKeras() throws {
+        let m = try model(seed: 1)
+        XCTAssertEqual(m.outputShapes, [.image(height: 4, width: 4, channels: 3), .image(height: 4, width: 4, channels: 3),
+                                        .image(height: 2, width: 2, channels: 3), .image(height: 2, width: 2, channels: 2),
+                                        .vector(8), .vector(3)])
+        let tensors = m.weightTensors
+        XCTAssertEqual(tensors.map(\.name), ["conv2d.kernel", "conv2d.bias", "batch_normalization.gamma", "batch_normalization.beta",
+                                             "batch_normalization.moving_mean", "batch_normalization.moving_variance",
+                                             "conv2d_1.kernel", "dense.kernel", "dense.bias"])
+        XCTAssertEqual(tensors.map(\.shape), [[3, 2, 2, 3], [3], [3], [3], [3], [3], [1, 1, 3, 2], [8, 3], [3]])
+        // Trainable parameters only: the moving statistics are not in the optimizer's buffer.
+        XCTAssertEqual(m.parameterCount, 3 * 2 * 2 * 3 + 3 + 3 + 3 + 3 * 2 + 8 * 3 + 3)
+        XCTAssertEqual(tensors[5].values, [1, 1, 1])
+    }
+
+    func testLoadingRestoresWeightsAndMovingStatistics() throws {
+        let (a, b) = (try model(seed: 1), try model(seed: 2))
+        let x = randomDoubles(3 * a.inputWidth, seed: 5, stream: 1).map(Float.init)
+        // A training step moves a's moving statistics; inference then depends on them.
+        let session = try TrainingSession(model: a, loss: Loss(.sparseCategoricalCrossentropy),
+                                          optimizer: makeOptimizer(.sgd(.init(learningRate: 0.1)), parameterCount: a.parameterCount),
+                                          maxBatchSize: 3)
+        _ = session.trainStep(input: x, labels: [0, 1, 2], rows: 3)
+        XCTAssertNotEqual(a.weightTensors[4].values, [0, 0, 0])
+        try b.load(a.weightTensors)
+        XCTAssertEqual(b.weightTensors, a.weightTensors)
+        XCTAssertEqual(a.predict(x, rows: 3, batchSize: 2), b.predict(x, rows: 3, batchSize: 2))
+    }
+
+    /// Every trainable parameter's gradient of the batch's mean loss. The forward pass runs in Float (sgemm),
+    /// so as for Dense: h = 1e-2 keeps rounding near 1e-5 and truncation near 1e-4, 2e-3 above both. Batch
+    /// normalization's training statistics depend on every sample, so the loss is taken in training mode
+    /// (`computeGradients`); there is no dropout to make it random.
+    func testWholeModelGradients() throws {
+        let m = try model(seed: 3), rows = 10
+        let session = try TrainingSession(model: m, loss: Loss(.sparseCategoricalCrossentropy), optimizer: nil, maxBatchSize: rows)
+        let x = randomDoubles(rows * m.inputWidth, seed: 6, stream: 1).map(Float.init)
+        var random = SeededRandom(seed: 6, streamNumber: 2)
+        let labels = (0..<rows).map { _ in Int32(random.below(3)) }
+        session.computeGradients(input: x, labels: labels, rows: rows)
+        let analytic = m.parameters.gradients.map(Double.init)
+        let numeric = GradientCheck.centralDifferences(
+            count: m.parameterCount, step: 1e-2, nudge: { m.parameters.values[$0] += Float($1) },
+            loss: { session.computeGradients(input: x, labels: labels, rows: rows) })
+        XCTAssertEqual(GradientCheck.mismatches(analytic: analytic, numeric: numeric, tolerance: 2e-3).map(\.description), [])
+    }
+}

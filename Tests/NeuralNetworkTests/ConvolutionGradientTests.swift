@@ -1,0 +1,165 @@
+import XCTest
+import SeededRandom
+import TestSupport
+@testable import NeuralNetwork
+import ModelKinds
+
+/// Double buffers for the image layers' generic passes: the very kernels the engine runs in Float.
+func randomDoubles(_ count: Int, seed: UInt64, stream: UInt64) -> [Double] {
+    var random = SeededRandom(seed: seed, streamNumber: stream)
+    return (0..<count).map { _ in 2 * random.unitDouble() - 1 }
+}
+
+/// Central differences in Double against the convolution's and pooling's backward passes, through
+/// `L = sum(Y * dout)` with a random `dout`, on odd sizes, both paddings and strides above 1. In Double,
+/// h = 1e-5 leaves truncation near h^2 = 1e-10 and rounding near 1e-16 / h = 1e-11: 1e-7 sits far above
+/// both and far below any real mistake (a wrong index moves a gradient by O(1)).
+final class ConvolutionGradientTests: XCTestCase {
+    let step = 1e-5, tolerance = 1e-7
+
+    /// rows samples of `input` through a Conv2D pass; checks dK, db and dX.
+    func checkConv(input: TensorShape, spec: Conv2DSpec, rows: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        let g = try XCTUnwrap(WindowGeometry(input: input, window: spec.kernelSize, strides: spec.strides, padding: spec.padding))
+        let f = spec.filters, k = g.rowLength, outputs = rows * g.positions * f
+        var x = randomDoubles(rows * g.inputCount, seed: 1, stream: 1)
+        var kernel = randomDoubles(k * f, seed: 1, stream: 2)
+        var bias = randomDoubles(f, seed: 1, stream: 3)
+        let dout = randomDoubles(outputs, seed: 1, stream: 4)
+        var cols = [Double](repeating: 0, count: rows * g.positions * k)
+        var partials = [Double](repeating: 0, count: SampleChunks(rows: rows).count * (k * f + f))
+        var z = [Double](repeating: 0, count: outputs), y = z, dz = z
+        var dKernel = kernel, dBias = bias, dx = x
+
+        func withPass<R>(_ body: (Conv2DPass<Double>) -> R) -> R {
+            kernel.withUnsafeBufferPointer { kp in bias.withUnsafeBufferPointer { bp in
+                cols.withUnsafeMutableBufferPointer { cp in partials.withUnsafeMutableBufferPointer { pp in
+                    body(Conv2DPass(geometry: g, filters: f, activation: spec.activation, kernel: kp.baseAddress!,
+                                    bias: spec.useBias ? bp.baseAddress! : nil, cols: cp.baseAddress!, partials: pp.baseAddress!))
+                } }
+            } }
+        }
+        func loss() -> Double {
+            withPass { pass in pass.forward(x, rows: rows, z: &z, y: &y) }
+            return zip(y, dout).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        _ = loss()
+        dz = dout
+        withPass { pass in
+            pass.backward(rows: rows, z: z, y: y, dz: &dz, gradientIsPreActivation: false,
+                          dKernel: &dKernel, dBias: &dBias, dx: &dx)
+        }
+        let label = "\(input) \(spec.kernelSize) strides \(spec.strides) \(spec.padding) rows \(rows)"
+        let numericKernel = GradientCheck.centralDifferences(count: kernel.count, step: step, nudge: { kernel[$0] += $1 }, loss: loss)
+        XCTAssertEqual(GradientCheck.mismatches(analytic: dKernel, numeric: numericKernel, tolerance: tolerance).map(\.description), [],
+                       "kernel, \(label)", file: file, line: line)
+        if spec.useBias {
+            let numericBias = GradientCheck.centralDifferences(count: f, step: step, nudge: { bias[$0] += $1 }, loss: loss)
+            XCTAssertEqual(GradientCheck.mismatches(analytic: dBias, numeric: numericBias, tolerance: tolerance).map(\.description), [],
+                           "bias, \(label)", file: file, line: line)
+        }
+        let numericInput = GradientCheck.centralDifferences(count: x.count, step: step, nudge: { x[$0] += $1 }, loss: loss)
+        XCTAssertEqual(GradientCheck.mismatches(analytic: dx, numeric: numericInput, tolerance: tolerance).map(\.description), [],
+                       "input, \(label)", file: file, line: line)
+    }
+
+    func testConvolutionGradientsValidAndSame() throws {
+        // 3 samples in one chunk; then 10 samples over two chunks, so the partials are added.
+        try checkConv(input: .image(height: 5, width: 6, channels: 2),
+                      spec: Conv2DSpec(filters: 3, kernelSize: Size2D(3, 3), activation: .tanh), rows: 3)
+        try checkConv(input: .image(height: 5, width: 7, channels: 2),
+                      spec: Conv2DSpec(filters: 3, kernelSize: Size2D(3, 2), strides: .square(2), padding: .same, activation: .tanh), rows: 10)
+        // An even kernel with same padding: the odd cell of padding goes after (Keras, TensorFlow).
+        try checkConv(input: .image(height: 4, width: 5, channels: 1),
+                      spec: Conv2DSpec(filters: 2, kernelSize: Size2D(2, 2), strides: Size2D(2, 1), padding: .same, useBias: false), rows: 2)
+        try checkConv(input: .image(height: 7, width: 5, channels: 3),
+                      spec: Conv2DSpec(filters: 4, kernelSize: Size2D(3, 1), strides: Size2D(2, 3), activation: .sigmoid), rows: 9)
+    }
+
+    /// A 1x1 input and one 3x3 kernel with same padding: only the kernel's centre touches the input, so the
+    /// output is `x * K[1, 1] + b`, worked out by hand.
+    func testSamePaddingPlacesTheInputAtTheKernelCentre() throws {
+        let g = try XCTUnwrap(WindowGeometry(input: .image(height: 1, width: 1, channels: 1), window: .square(3), strides: .square(1), padding: .same))
+        XCTAssertEqual([g.outHeight, g.outWidth, g.padTop, g.padLeft], [1, 1, 1, 1])
+        let kernel: [Double] = [1, 2, 3, 4, 5, 6, 7, 8, 9], bias: [Double] = [0.5]
+        var cols = [Double](repeating: 0, count: 9), partials = [Double](repeating: 0, count: 10)
+        var z: [Double] = [0], y: [Double] = [0]
+        cols.withUnsafeMutableBufferPointer { cp in partials.withUnsafeMutableBufferPointer { pp in
+            Conv2DPass(geometry: g, filters: 1, activation: .linear, kernel: kernel, bias: bias,
+                       cols: cp.baseAddress!, partials: pp.baseAddress!).forward([2], rows: 1, z: &z, y: &y)
+        } }
+        XCTAssertEqual(cols, [0, 0, 0, 0, 2, 0, 0, 0, 0])
+        XCTAssertEqual(y, [2 * 5 + 0.5])
+    }
+
+    func checkPooling(input: TensorShape, spec: Pooling2DSpec, mode: Pooling2D.Mode, rows: Int,
+                      file: StaticString = #filePath, line: UInt = #line) throws {
+        let layer = try XCTUnwrap(Pooling2D(input: input, spec: spec, mode: mode))
+        let outputs = rows * layer.outputWidth
+        var x = randomDoubles(rows * layer.inputWidth, seed: 2, stream: 1)
+        let dout = randomDoubles(outputs, seed: 2, stream: 2)
+        var y = [Double](repeating: 0, count: outputs), dx = x
+        let pass = Pooling2DPass(geometry: layer.geometry, mode: mode)
+        func loss() -> Double {
+            pass.forward(x, rows: rows, y: &y)
+            return zip(y, dout).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        _ = loss()
+        var picks = [Int32](repeating: 0, count: pass.picksCount(rows: rows))
+        pass.backward(x, y: y, dy: dout, rows: rows, dx: &dx, picks: &picks)
+        let numeric = GradientCheck.centralDifferences(count: x.count, step: step, nudge: { x[$0] += $1 }, loss: loss)
+        XCTAssertEqual(GradientCheck.mismatches(analytic: dx, numeric: numeric, tolerance: tolerance).map(\.description), [],
+                       "\(mode) \(input) \(spec)", file: file, line: line)
+    }
+
+    func testPoolingGradients() throws {
+        for mode: Pooling2D.Mode in [.max, .average] {
+            try checkPooling(input: .image(height: 5, width: 5, channels: 2), spec: Pooling2DSpec(), mode: mode, rows: 3)
+            try checkPooling(input: .image(height: 5, width: 7, channels: 3),
+                             spec: Pooling2DSpec(poolSize: .square(3), strides: Size2D(2, 1), padding: .same), mode: mode, rows: 10)
+            // Overlapping windows (stride 1 under a 2x2 pool): a value may be picked by several outputs.
+            // (Random inputs have no ties: a tie sends the gradient to the window's first maximum.)
+            try checkPooling(input: .image(height: 4, width: 3, channels: 1),
+                             spec: Pooling2DSpec(poolSize: .square(2), strides: .square(1)), mode: mode, rows: 2)
+        }
+    }
+
+    /// Same-padded average pooling divides by the cells inside the image, as TensorFlow's avg_pool.
+    func testAveragePoolingWithSamePaddingCountsOnlyCellsInside() throws {
+        let layer = try XCTUnwrap(Pooling2D(input: .image(height: 3, width: 3, channels: 1),
+                                            spec: Pooling2DSpec(poolSize: .square(2), padding: .same), mode: .average))
+        var y = [Double](repeating: 0, count: 4)
+        // Output (2, 2): windows over rows {0,1}, {2} and columns {0,1}, {2}.
+        Pooling2DPass(geometry: layer.geometry, mode: .average).forward([1, 2, 3, 4, 5, 6, 7, 8, 9] as [Double], rows: 1, y: &y)
+        let expected: [Double] = [12.0 / 4, 9.0 / 2, 15.0 / 2, 9]  // (1+2+4+5)/4, (3+6)/2, (7+8)/2, 9
+        XCTAssertEqual(y, expected)
+    }
+
+    /// Ties (zeros after a relu are common) send the gradient to the window's first maximum, row by row.
+    func testMaxPoolingTiesGoToTheFirstMaximum() throws {
+        let layer = try XCTUnwrap(Pooling2D(input: .image(height: 2, width: 2, channels: 2), spec: Pooling2DSpec(), mode: .max))
+        let pass = Pooling2DPass(geometry: layer.geometry, mode: .max)
+        let x: [Double] = [0, 1, 0, 3, 0, 3, 0, 2]  // channel 0: all 0; channel 1: 1, 3, 3, 2
+        var y: [Double] = [0, 0], dx = x, picks: [Int32] = [0, 0]
+        pass.forward(x, rows: 1, y: &y)
+        XCTAssertEqual(y, [0, 3])
+        pass.backward(x, y: y, dy: [5, 7], rows: 1, dx: &dx, picks: &picks)
+        XCTAssertEqual(dx, [5, 0, 0, 7, 0, 0, 0, 0])
+    }
+
+    func testGlobalAveragePoolingGradients() throws {
+        let rows = 10, positions = 6, channels = 3
+        var x = randomDoubles(rows * positions * channels, seed: 3, stream: 1)
+        let dout = randomDoubles(rows * channels, seed: 3, stream: 2)
+        var y = [Double](repeating: 0, count: rows * channels), dx = x
+        let pass = GlobalAveragePass(positions: positions, channels: channels)
+        func loss() -> Double {
+            pass.forward(x, rows: rows, y: &y)
+            return zip(y, dout).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        _ = loss()
+        XCTAssertEqual(y[1], (0..<positions).reduce(0) { $0 + x[$1 * channels + 1] } / Double(positions), accuracy: 1e-15)
+        pass.backward(dout, rows: rows, dx: &dx)
+        let numeric = GradientCheck.centralDifferences(count: x.count, step: step, nudge: { x[$0] += $1 }, loss: loss)
+        XCTAssertEqual(GradientCheck.mismatches(analytic: dx, numeric: numeric, tolerance: tolerance).map(\.description), [])
+    }
+}
