@@ -79,7 +79,7 @@ extension Compiler {
         for pair in outer { if let key = pair.key.scalar?.text { options[key] = pair.value } }
         guard let inner = value.mapping else {
             if value.isNull, !kind.mainArgumentRequired { return (nil, options) }
-            guard let main else {
+            guard main != nil else {
                 c.error(value.mark, "'\(path)' takes no value; write '- \(kind.rawValue)', or give its options as a mapping such as {\(known.first ?? "")}")
                 return nil
             }

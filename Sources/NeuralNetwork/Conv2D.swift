@@ -74,6 +74,26 @@ public final class Conv2D: Layer {
     }
 }
 
+extension Conv2D: SampleChunkedLayer {
+    func forward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                 buffers: LayerBuffers, training: Bool) {
+        Conv2DPass.Forward(pass: pass(parameters, buffers), x: input, z: buffers.preActivation, y: buffers.output, chunks: chunks)
+            .run(task: chunk)
+    }
+
+    func backward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                  buffers: LayerBuffers, gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?) {
+        Conv2DPass.Backward(pass: pass(parameters, buffers), z: UnsafePointer(buffers.preActivation), y: UnsafePointer(buffers.output),
+                            dz: buffers.outputGradient, applyActivation: !gradientIsPreActivation, dx: inputGradient, chunks: chunks)
+            .run(task: chunk)
+    }
+
+    func finishBackward(chunks: SampleChunks, parameters: Parameters, buffers: LayerBuffers) {
+        pass(parameters, buffers).addPartials(chunks: chunks, dKernel: parameters.gradients(kernel),
+                                              dBias: bias.map { parameters.gradients($0) })
+    }
+}
+
 /// The convolution's arithmetic over one batch, generic so the gradient checks run it in Double.
 struct Conv2DPass<T: GEMMScalar> {
     let geometry: WindowGeometry, filters: Int, activation: Activation
@@ -102,17 +122,22 @@ struct Conv2DPass<T: GEMMScalar> {
         let job = Backward(pass: self, z: z, y: y, dz: dz, applyActivation: !gradientIsPreActivation, dx: dx,
                            chunks: SampleChunks(rows: rows))
         WorkerPool.shared.run(tasks: job.chunks.count, job)
+        addPartials(chunks: job.chunks, dKernel: dKernel, dBias: dBias)
+    }
+
+    /// The chunks' weight and bias gradient partials added in chunk order into the gradients, which they overwrite.
+    func addPartials(chunks: SampleChunks, dKernel: UnsafeMutablePointer<T>, dBias: UnsafeMutablePointer<T>?) {
         let weights = geometry.rowLength * filters
         dKernel.update(from: partials, count: weights)
         dBias?.update(from: partials + weights, count: filters)
-        for chunk in 1..<max(1, job.chunks.count) {
+        for chunk in 1..<max(1, chunks.count) {
             let part = partials + chunk * partialLength
             for i in 0..<weights { dKernel[i] += part[i] }
             if let dBias { for j in 0..<filters { dBias[j] += part[weights + j] } }
         }
     }
 
-    private struct Forward: PoolJob {
+    struct Forward: PoolJob {
         let pass: Conv2DPass, x: UnsafePointer<T>, z: UnsafeMutablePointer<T>, y: UnsafeMutablePointer<T>
         let chunks: SampleChunks
 
@@ -131,7 +156,7 @@ struct Conv2DPass<T: GEMMScalar> {
         }
     }
 
-    private struct Backward: PoolJob {
+    struct Backward: PoolJob {
         let pass: Conv2DPass, z: UnsafePointer<T>, y: UnsafePointer<T>, dz: UnsafeMutablePointer<T>
         let applyActivation: Bool, dx: UnsafeMutablePointer<T>?
         let chunks: SampleChunks

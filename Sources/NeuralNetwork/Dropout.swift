@@ -8,15 +8,18 @@ import SeededRandom
 /// The mask holds 0 or the scale, so forward is `y = x * mask` and backward `dx = dy * mask`, with the mask
 /// of the last training forward. Random numbers come from `SeededRandom(seed:, streamNumber: 3 << 32 + index)`:
 /// the dropout stream (3) shifted above the named streams, plus the layer's position, so every dropout layer
-/// has its own stream and adding one never shifts another's masks. A unit is dropped when its uniform Float
-/// in [0, 1) is below `rate`. The generator advances with every training step.
+/// has its own stream and adding one never shifts another's masks. The generator advances once per training
+/// step, giving the step's seed; each fixed chunk of samples (`SampleChunks`) draws its mask from its own
+/// stream of that seed, on the pool. A unit is dropped when its uniform Float in [0, 1) is below `rate`.
 public final class Dropout: Layer {
     public let spec: DropoutSpec
     public let inputWidth: Int
     public var outputWidth: Int { inputWidth }
     public var activation: Activation { .linear }
-    /// The mask generator; internal so tests can replay a mask.
+    /// The mask generator, one draw per training step; internal so tests can replay a mask.
     var random: SeededRandom
+    /// This training step's draw of `random`, from which every chunk's mask stream starts.
+    private var stepSeed: UInt64 = 0
 
     init(inputWidth: Int, spec: DropoutSpec, index: Int, modelSeed: UInt64) {
         self.spec = spec
@@ -38,15 +41,7 @@ public final class Dropout: Layer {
     public func forward(
         _ input: UnsafePointer<Float>, rows: Int, parameters: Parameters, buffers: LayerBuffers, training: Bool
     ) {
-        let count = rows * inputWidth, y = buffers.output
-        guard training, spec.rate > 0, let mask = buffers.mask else {
-            y.update(from: input, count: count)
-            return
-        }
-        let rate = Float(spec.rate), scale = 1 / (1 - rate)
-        for i in 0..<count { mask[i] = random.unitFloat() < rate ? 0 : scale }
-        for i in 0..<count { y[i] = input[i] * mask[i] }
-        buffers.maskRows = rows
+        ChunkedStages.forward(self, input: input, rows: rows, parameters: parameters, buffers: buffers, training: training)
     }
 
     /// `dX = dY * mask`; a rate of 0 passes the gradient through.
@@ -54,13 +49,45 @@ public final class Dropout: Layer {
         _ input: UnsafePointer<Float>, rows: Int, parameters: Parameters, buffers: LayerBuffers,
         gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?
     ) {
-        guard let inputGradient else { return }
-        let count = rows * inputWidth, dy = buffers.outputGradient
-        guard spec.rate > 0, let mask = buffers.mask else {
-            inputGradient.update(from: dy, count: count)
+        guard inputGradient != nil else { return }
+        ChunkedStages.backward(self, input: input, rows: rows, parameters: parameters, buffers: buffers, inputGradient: inputGradient)
+    }
+}
+
+extension Dropout: SampleChunkedLayer {
+    /// Draws the step's seed (one value of the layer's stream per training step, which the checkpoint saves).
+    func beginForward(rows: Int, buffers: LayerBuffers, training: Bool) {
+        guard training, spec.rate > 0, buffers.mask != nil else { return }
+        stepSeed = random.next()
+        buffers.maskRows = rows
+    }
+
+    /// The chunk's mask from its own stream, `SeededRandom(seed: step's seed, streamNumber: chunk)`: the
+    /// masks depend on the chunk, never on the thread that draws them.
+    func forward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                 buffers: LayerBuffers, training: Bool) {
+        let (first, count) = chunks[chunk]
+        let start = first * inputWidth, end = (first + count) * inputWidth, y = buffers.output
+        guard training, spec.rate > 0, let mask = buffers.mask else {
+            (y + start).update(from: input + start, count: end - start)
             return
         }
-        precondition(buffers.maskRows == rows, "dropout backward on \(rows) rows after a training forward on \(buffers.maskRows)")
-        for i in 0..<count { inputGradient[i] = dy[i] * mask[i] }
+        let rate = Float(spec.rate), scale = 1 / (1 - rate)
+        var random = SeededRandom(seed: stepSeed, streamNumber: UInt64(chunk))
+        for i in start..<end { mask[i] = random.unitFloat() < rate ? 0 : scale }
+        for i in start..<end { y[i] = input[i] * mask[i] }
+    }
+
+    func backward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                  buffers: LayerBuffers, gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?) {
+        guard let inputGradient else { return }
+        let (first, count) = chunks[chunk]
+        let start = first * inputWidth, end = (first + count) * inputWidth, dy = buffers.outputGradient
+        guard spec.rate > 0, let mask = buffers.mask else {
+            (inputGradient + start).update(from: dy + start, count: end - start)
+            return
+        }
+        precondition(buffers.maskRows == chunks.rows, "dropout backward on \(chunks.rows) rows after a training forward on \(buffers.maskRows)")
+        for i in start..<end { inputGradient[i] = dy[i] * mask[i] }
     }
 }

@@ -31,3 +31,19 @@ public final class Flatten: Layer {
         inputGradient.update(from: buffers.outputGradient, count: rows * inputWidth)
     }
 }
+
+extension Flatten: SampleChunkedLayer {
+    func forward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                 buffers: LayerBuffers, training: Bool) {
+        guard input != UnsafePointer(buffers.output) else { return }
+        let (first, count) = chunks[chunk]
+        (buffers.output + first * inputWidth).update(from: input + first * inputWidth, count: count * inputWidth)
+    }
+
+    func backward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                  buffers: LayerBuffers, gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?) {
+        guard let inputGradient, inputGradient != buffers.outputGradient else { return }
+        let (first, count) = chunks[chunk]
+        (inputGradient + first * inputWidth).update(from: buffers.outputGradient + first * inputWidth, count: count * inputWidth)
+    }
+}

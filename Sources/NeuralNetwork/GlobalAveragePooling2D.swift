@@ -37,6 +37,21 @@ public final class GlobalAveragePooling2D: Layer {
     }
 }
 
+extension GlobalAveragePooling2D: SampleChunkedLayer {
+    func forward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                 buffers: LayerBuffers, training: Bool) {
+        GlobalAveragePass.Forward(pass: GlobalAveragePass(positions: positions, channels: channels), x: input, y: buffers.output,
+                                  chunks: chunks).run(task: chunk)
+    }
+
+    func backward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                  buffers: LayerBuffers, gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?) {
+        guard let inputGradient else { return }
+        GlobalAveragePass.Backward(pass: GlobalAveragePass(positions: positions, channels: channels),
+                                   dy: UnsafePointer(buffers.outputGradient), dx: inputGradient, chunks: chunks).run(task: chunk)
+    }
+}
+
 /// The global average's arithmetic, generic so the gradient checks run it in Double.
 struct GlobalAveragePass {
     let positions: Int, channels: Int
@@ -51,7 +66,7 @@ struct GlobalAveragePass {
         WorkerPool.shared.run(tasks: job.chunks.count, job)
     }
 
-    private struct Forward<T: KernelScalar>: PoolJob {
+    struct Forward<T: KernelScalar>: PoolJob {
         let pass: GlobalAveragePass, x: UnsafePointer<T>, y: UnsafeMutablePointer<T>
         let chunks: SampleChunks
 
@@ -66,7 +81,7 @@ struct GlobalAveragePass {
         }
     }
 
-    private struct Backward<T: KernelScalar>: PoolJob {
+    struct Backward<T: KernelScalar>: PoolJob {
         let pass: GlobalAveragePass, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>
         let chunks: SampleChunks
 

@@ -3,9 +3,9 @@ import SeededRandom
 
 /// Max or average pooling over each channel of a channels-last image (Keras' `MaxPooling2D`, `AveragePooling2D`),
 /// per fixed chunk of samples on the pool; no weights. Max pooling sends the gradient to the first cell of the
-/// window (row by row) that holds the maximum, found again in backward from the input and the output, so
-/// nothing is stored; average pooling divides by the window's cells inside the image, as TensorFlow's
-/// `avg_pool` with `same` padding.
+/// window (row by row) that holds the maximum; forward notes that cell per output (an index into the sample),
+/// so backward is a scatter and never reads the input again. Average pooling divides by the window's cells
+/// inside the image, as TensorFlow's `avg_pool` with `same` padding.
 public final class Pooling2D: Layer {
     public enum Mode: Sendable { case max, average }
 
@@ -29,13 +29,19 @@ public final class Pooling2D: Layer {
 
     public func makeBuffers(maxRows: Int, keepPreActivation: Bool) -> LayerBuffers {
         LayerBuffers(maxRows: maxRows, width: outputWidth, separatePreActivation: false,
-                     scratchBytes: Pooling2DPass(geometry: geometry, mode: mode).picksCount(rows: maxRows) * MemoryLayout<Int32>.stride)
+                     scratchBytes: mode == .max ? maxRows * outputWidth * MemoryLayout<Int32>.stride : 0)
+    }
+
+    private var pass: Pooling2DPass { Pooling2DPass(geometry: geometry, mode: mode) }
+
+    private func picks(_ buffers: LayerBuffers) -> UnsafeMutablePointer<Int32>? {
+        buffers.scratch?.assumingMemoryBound(to: Int32.self)
     }
 
     public func forward(
         _ input: UnsafePointer<Float>, rows: Int, parameters: Parameters, buffers: LayerBuffers, training: Bool
     ) {
-        Pooling2DPass(geometry: geometry, mode: mode).forward(input, rows: rows, y: buffers.output)
+        pass.forward(input, rows: rows, y: buffers.output, picks: picks(buffers))
     }
 
     public func backward(
@@ -43,9 +49,21 @@ public final class Pooling2D: Layer {
         gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?
     ) {
         guard let inputGradient else { return }
-        Pooling2DPass(geometry: geometry, mode: mode).backward(
-            input, y: UnsafePointer(buffers.output), dy: UnsafePointer(buffers.outputGradient), rows: rows, dx: inputGradient,
-            picks: buffers.scratch!.assumingMemoryBound(to: Int32.self))
+        pass.backward(dy: UnsafePointer(buffers.outputGradient), rows: rows, dx: inputGradient, picks: picks(buffers).map { UnsafePointer($0) })
+    }
+}
+
+extension Pooling2D: SampleChunkedLayer {
+    func forward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                 buffers: LayerBuffers, training: Bool) {
+        Pooling2DPass.Forward(pass: pass, x: input, y: buffers.output, picks: picks(buffers), chunks: chunks).run(task: chunk)
+    }
+
+    func backward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                  buffers: LayerBuffers, gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?) {
+        guard let inputGradient else { return }
+        Pooling2DPass.Backward(pass: pass, dy: UnsafePointer(buffers.outputGradient), dx: inputGradient,
+                               picks: picks(buffers).map { UnsafePointer($0) }, chunks: chunks).run(task: chunk)
     }
 }
 
@@ -55,18 +73,15 @@ struct Pooling2DPass {
 
     var outputs: Int { geometry.positions * geometry.channels }
 
-    func picksCount(rows: Int) -> Int { SampleChunks.maximumCount(rows: rows) * geometry.channels }
-
-    func forward<T: KernelScalar>(_ x: UnsafePointer<T>, rows: Int, y: UnsafeMutablePointer<T>) {
-        let job = Forward(pass: self, x: x, y: y, chunks: SampleChunks(rows: rows))
+    /// `picks` (max pooling: rows x outputs indices) receives each output's cell, an index into its sample.
+    func forward<T: KernelScalar>(_ x: UnsafePointer<T>, rows: Int, y: UnsafeMutablePointer<T>, picks: UnsafeMutablePointer<Int32>?) {
+        let job = Forward(pass: self, x: x, y: y, picks: picks, chunks: SampleChunks(rows: rows))
         WorkerPool.shared.run(tasks: job.chunks.count, job)
     }
 
-    /// `x` and `y` are forward's input and output (max pooling finds its picks in them); `picks` has room
-    /// for `picksCount(rows:)` indices, one per channel and chunk.
-    func backward<T: KernelScalar>(_ x: UnsafePointer<T>, y: UnsafePointer<T>, dy: UnsafePointer<T>, rows: Int,
-                                   dx: UnsafeMutablePointer<T>, picks: UnsafeMutablePointer<Int32>) {
-        let job = Backward(pass: self, x: x, y: y, dy: dy, dx: dx, picks: picks, chunks: SampleChunks(rows: rows))
+    /// `picks` are those of the forward pass that made `dy`'s outputs (max pooling).
+    func backward<T: KernelScalar>(dy: UnsafePointer<T>, rows: Int, dx: UnsafeMutablePointer<T>, picks: UnsafePointer<Int32>?) {
+        let job = Backward(pass: self, dy: dy, dx: dx, picks: picks, chunks: SampleChunks(rows: rows))
         WorkerPool.shared.run(tasks: job.chunks.count, job)
     }
 
@@ -81,8 +96,8 @@ struct Pooling2DPass {
         return (top + first, max(0, last - first), ox * g.strides.width - g.padLeft + column, columns)
     }
 
-    private struct Forward<T: KernelScalar>: PoolJob {
-        let pass: Pooling2DPass, x: UnsafePointer<T>, y: UnsafeMutablePointer<T>
+    struct Forward<T: KernelScalar>: PoolJob {
+        let pass: Pooling2DPass, x: UnsafePointer<T>, y: UnsafeMutablePointer<T>, picks: UnsafeMutablePointer<Int32>?
         let chunks: SampleChunks
 
         func run(task: Int) {
@@ -90,16 +105,33 @@ struct Pooling2DPass {
             for s in first..<(first + count) {
                 let xs = x + s * g.inputCount
                 var out = y + s * pass.outputs
+                var pick = picks.map { $0 + s * pass.outputs }
                 for oy in 0..<g.outHeight {
                     for ox in 0..<g.outWidth {
                         let w = pass.window(oy, ox)
                         switch pass.mode {
                         case .max:
-                            out.update(from: xs + (w.row * g.width + w.column) * c, count: c)
+                            let start = (w.row * g.width + w.column) * c
+                            out.update(from: xs + start, count: c)
+                            if let pick { for channel in 0..<c { pick[channel] = Int32(truncatingIfNeeded: start &+ channel) } }
                             for iy in w.row..<(w.row + w.rows) {
                                 for ix in w.column..<(w.column + w.columns) {
-                                    let cell = xs + (iy &* g.width &+ ix) &* c
-                                    for channel in 0..<c { out[channel] = Swift.max(out[channel], cell[channel]) }
+                                    let offset = (iy &* g.width &+ ix) &* c, cell = xs + offset
+                                    if let pick {
+                                        // Selects, not branches: after a relu, ties at 0 come in no predictable
+                                        // order. A later cell is picked only when strictly greater, so the
+                                        // pick is the first cell that holds the maximum.
+                                        // Both picks are loaded first: a load on one side of the select
+                                        // would be a branch, and the loop would not vectorise.
+                                        for channel in 0..<c {
+                                            let value = cell[channel], best = out[channel], kept = pick[channel]
+                                            let index = Int32(truncatingIfNeeded: offset &+ channel)
+                                            pick[channel] = value > best ? index : kept
+                                            out[channel] = Swift.max(best, value)
+                                        }
+                                    } else {
+                                        for channel in 0..<c { out[channel] = Swift.max(out[channel], cell[channel]) }
+                                    }
                                 }
                             }
                         case .average:
@@ -114,53 +146,40 @@ struct Pooling2DPass {
                             for channel in 0..<c { out[channel] /= cells }
                         }
                         out += c
+                        pick = pick.map { $0 + c }
                     }
                 }
             }
         }
     }
 
-    private struct Backward<T: KernelScalar>: PoolJob {
-        let pass: Pooling2DPass, x: UnsafePointer<T>, y: UnsafePointer<T>, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>
-        let picks: UnsafeMutablePointer<Int32>, chunks: SampleChunks
+    struct Backward<T: KernelScalar>: PoolJob {
+        let pass: Pooling2DPass, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>
+        let picks: UnsafePointer<Int32>?, chunks: SampleChunks
 
         func run(task: Int) {
             let g = pass.geometry, c = g.channels, (first, count) = chunks[task]
-            let picks = self.picks + task * c
             for s in first..<(first + count) {
-                let xs = x + s * g.inputCount, dxs = dx + s * g.inputCount
+                let dxs = dx + s * g.inputCount, dys = dy + s * pass.outputs
                 dxs.update(repeating: 0, count: g.inputCount)
-                var o = s * pass.outputs
-                for oy in 0..<g.outHeight {
-                    for ox in 0..<g.outWidth {
-                        let w = pass.window(oy, ox)
-                        switch pass.mode {
-                        case .max:
-                            // The window's cells last to first, so each channel's pick ends on its first maximum;
-                            // selects, not branches (after a relu, ties at 0 come in no predictable order).
-                            for iy in stride(from: w.row + w.rows - 1, through: w.row, by: -1) {
-                                for ix in stride(from: w.column + w.columns - 1, through: w.column, by: -1) {
-                                    let offset = (iy &* g.width &+ ix) &* c
-                                    let cell = xs + offset, top = y + o
-                                    for channel in 0..<c {
-                                        // picks = same ? index : picks, as bit operations (a branch mispredicts).
-                                        let same = Int32(unsafeBitCast(cell[channel] == top[channel], to: UInt8.self))
-                                        let index = Int32(truncatingIfNeeded: offset &+ channel)
-                                        picks[channel] ^= (picks[channel] ^ index) & (0 &- same)
-                                    }
-                                }
-                            }
-                            for channel in 0..<c { dxs[Int(picks[channel])] += dy[o &+ channel] }
-                        case .average:
-                            let cells = T(w.rows * w.columns)
+                switch pass.mode {
+                case .max:
+                    // Outputs in order, so cells shared by overlapping windows add up in a fixed order.
+                    let pick = picks! + s * pass.outputs
+                    for o in 0..<pass.outputs { dxs[Int(pick[o])] += dys[o] }
+                case .average:
+                    var o = 0
+                    for oy in 0..<g.outHeight {
+                        for ox in 0..<g.outWidth {
+                            let w = pass.window(oy, ox), cells = T(w.rows * w.columns)
                             for iy in w.row..<(w.row + w.rows) {
                                 for ix in w.column..<(w.column + w.columns) {
                                     let cell = dxs + (iy * g.width + ix) * c
-                                    for channel in 0..<c { cell[channel] += dy[o + channel] / cells }
+                                    for channel in 0..<c { cell[channel] += dys[o + channel] / cells }
                                 }
                             }
+                            o += c
                         }
-                        o += c
                     }
                 }
             }

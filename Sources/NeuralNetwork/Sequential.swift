@@ -29,6 +29,8 @@ public final class Sequential {
     /// The layers whose kernel carries a penalty. Stored, not computed: evaluation reads it every batch
     /// (`regularizationLoss`), and a fresh array is an allocation.
     let penalizedLayers: [any Layer]
+    /// The layers as `forward` and `backward` run them: runs of image layers chunk by chunk.
+    let stages: ChunkedStages
 
     /// A model of dense layers only.
     public convenience init(inputWidth: Int, layers specs: [DenseSpec], seed: UInt64) throws {
@@ -92,6 +94,7 @@ public final class Sequential {
         inputShape = input
         layerSpecs = specs
         layers = built
+        stages = ChunkedStages(built)
         outputShapes = shapes
         denseLayers = built.compactMap { $0 as? Dense }
         penalizedLayers = zip(specs, built).filter { spec, _ in

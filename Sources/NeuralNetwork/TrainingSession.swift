@@ -66,13 +66,7 @@ public final class TrainingSession {
         forward(input, rows: rows, training: true)
         let last = buffers.count - 1
         let value = lossValue(labels: labels, rows: rows, gradient: buffers[last].outputGradient)
-        for index in stride(from: last, through: 0, by: -1) {
-            let layerInput = index == 0 ? input : UnsafePointer(buffers[index - 1].output)
-            model.layers[index].backward(
-                layerInput, rows: rows, parameters: model.parameters, buffers: buffers[index],
-                gradientIsPreActivation: index == last && lossUsesLogits,
-                inputGradient: index == 0 ? nil : buffers[index - 1].outputGradient)
-        }
+        model.backward(input, rows: rows, buffers: buffers, lastGradientIsPreActivation: lossUsesLogits)
         // Layers without weights write no gradients, so Dense.backward's overwrite leaves nothing stale.
         var penalty = 0.0
         for layer in model.penalizedLayers { penalty += layer.regularization(model.parameters, addGradients: true) }

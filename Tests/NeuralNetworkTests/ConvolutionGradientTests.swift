@@ -99,13 +99,13 @@ final class ConvolutionGradientTests: XCTestCase {
         let dout = randomDoubles(outputs, seed: 2, stream: 2)
         var y = [Double](repeating: 0, count: outputs), dx = x
         let pass = Pooling2DPass(geometry: layer.geometry, mode: mode)
+        var picks = [Int32](repeating: 0, count: outputs)
         func loss() -> Double {
-            pass.forward(x, rows: rows, y: &y)
+            pass.forward(x, rows: rows, y: &y, picks: &picks)
             return zip(y, dout).reduce(0) { $0 + $1.0 * $1.1 }
         }
         _ = loss()
-        var picks = [Int32](repeating: 0, count: pass.picksCount(rows: rows))
-        pass.backward(x, y: y, dy: dout, rows: rows, dx: &dx, picks: &picks)
+        pass.backward(dy: dout, rows: rows, dx: &dx, picks: picks)
         let numeric = GradientCheck.centralDifferences(count: x.count, step: step, nudge: { x[$0] += $1 }, loss: loss)
         XCTAssertEqual(GradientCheck.mismatches(analytic: dx, numeric: numeric, tolerance: tolerance).map(\.description), [],
                        "\(mode) \(input) \(spec)", file: file, line: line)
@@ -129,7 +129,7 @@ final class ConvolutionGradientTests: XCTestCase {
                                             spec: Pooling2DSpec(poolSize: .square(2), padding: .same), mode: .average))
         var y = [Double](repeating: 0, count: 4)
         // Output (2, 2): windows over rows {0,1}, {2} and columns {0,1}, {2}.
-        Pooling2DPass(geometry: layer.geometry, mode: .average).forward([1, 2, 3, 4, 5, 6, 7, 8, 9] as [Double], rows: 1, y: &y)
+        Pooling2DPass(geometry: layer.geometry, mode: .average).forward([1, 2, 3, 4, 5, 6, 7, 8, 9] as [Double], rows: 1, y: &y, picks: nil)
         let expected: [Double] = [12.0 / 4, 9.0 / 2, 15.0 / 2, 9]  // (1+2+4+5)/4, (3+6)/2, (7+8)/2, 9
         XCTAssertEqual(y, expected)
     }
@@ -140,9 +140,10 @@ final class ConvolutionGradientTests: XCTestCase {
         let pass = Pooling2DPass(geometry: layer.geometry, mode: .max)
         let x: [Double] = [0, 1, 0, 3, 0, 3, 0, 2]  // channel 0: all 0; channel 1: 1, 3, 3, 2
         var y: [Double] = [0, 0], dx = x, picks: [Int32] = [0, 0]
-        pass.forward(x, rows: 1, y: &y)
+        pass.forward(x, rows: 1, y: &y, picks: &picks)
         XCTAssertEqual(y, [0, 3])
-        pass.backward(x, y: y, dy: [5, 7], rows: 1, dx: &dx, picks: &picks)
+        XCTAssertEqual(picks, [0, 3])
+        pass.backward(dy: [5, 7], rows: 1, dx: &dx, picks: picks)
         XCTAssertEqual(dx, [5, 0, 0, 7, 0, 0, 0, 0])
     }
 

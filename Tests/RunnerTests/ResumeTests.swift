@@ -51,7 +51,7 @@ final class ResumeTests: XCTestCase {
     }
 
     func testReduceLROnPlateauKilledAfterAReductionResumesExactly() throws {
-        let tiny = TinyExperiment(epochs: 8)
+        let tiny = TinyExperiment(epochs: 12)
         let plateau = Self.model + ["--set", "fit.learning_rate_schedule={name: reduce_lr_on_plateau, patience: 1, factor: 0.5, cooldown: 1}"]
         let reference = try ResumeCase.uninterrupted(tiny, plateau)
         let rates = try ResumeCase.column("learning_rate", reference + "/history.csv")

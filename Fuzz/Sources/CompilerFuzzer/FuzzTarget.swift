@@ -27,7 +27,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         let experiment = try Compiler(idxFolderShape: { _ in .unknown }).compile(file, source: "fuzz.yaml", overrides: overrides)
         _ = experiment.resolvedJSONText
-        _ = experiment.summary(inputFeatures: 784)
+        // As `runner check` prints it for MNIST: the image, or its 784 pixels when the experiment flattens it.
+        let mnist = experiment.inputShape(.init(features: 784, classes: 10, image: .image(height: 28, width: 28, channels: 1)))
+        _ = experiment.summary(input: mnist)
     } catch {
         _ = error.diagnostics.map(\.description)
     }

@@ -1,0 +1,135 @@
+/// A layer whose work splits into the batch's fixed chunks of samples (`SampleChunks`), a chunk reading and
+/// writing its own samples' rows only (an image layer: convolution, pooling, flatten).
+///
+/// `Sequential` runs consecutive ones as one pool task per chunk, layer after layer (`ChunkedStages`): a
+/// chunk's values then pass from one layer to the next in the core's cache. Layer by layer over the whole
+/// batch, a 128-sample MNIST convnet step wrote and read back tens of megabytes between layers, and the
+/// memory traffic, not the products, set the pace. The arithmetic per chunk is the layer's own, so the bits
+/// are those of running the layers one by one.
+protocol SampleChunkedLayer: Layer {
+    /// Before the chunks of a forward pass, on the calling thread: what the whole batch shares (dropout's
+    /// step seed).
+    func beginForward(rows: Int, buffers: LayerBuffers, training: Bool)
+
+    /// `forward` over the samples of chunk `chunk` only.
+    func forward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                 buffers: LayerBuffers, training: Bool)
+
+    /// `backward` over the samples of chunk `chunk` only; sums over samples go to the chunk's own partials.
+    func backward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                  buffers: LayerBuffers, gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?)
+
+    /// After every chunk's backward: the partials added, in chunk order, into the parameter gradients.
+    func finishBackward(chunks: SampleChunks, parameters: Parameters, buffers: LayerBuffers)
+}
+
+extension SampleChunkedLayer {
+    func beginForward(rows: Int, buffers: LayerBuffers, training: Bool) {}
+    func finishBackward(chunks: SampleChunks, parameters: Parameters, buffers: LayerBuffers) {}
+}
+
+/// A model's layers cut into stages: a run of two or more consecutive chunked layers is one stage, run chunk
+/// by chunk; every other layer is a stage of its own, run whole.
+struct ChunkedStages {
+    /// The layers' indices, stage by stage, in order.
+    let stages: [Range<Int>]
+    /// Each layer as a chunked layer, or nil.
+    let chunked: [(any SampleChunkedLayer)?]
+
+    init(_ layers: [any Layer]) {
+        chunked = layers.map { $0 as? any SampleChunkedLayer }
+        var stages: [Range<Int>] = [], start = 0
+        while start < layers.count {
+            var end = start + 1
+            if chunked[start] != nil { while end < layers.count, chunked[end] != nil { end += 1 } }
+            stages.append(start..<end)
+            start = end
+        }
+        self.stages = stages
+    }
+
+    /// Forward through the chunked layers `range`, one pool task per chunk of the batch.
+    func forward(_ range: Range<Int>, input: UnsafePointer<Float>, rows: Int, parameters: Parameters,
+                 buffers: [LayerBuffers], training: Bool) {
+        for index in range { chunked[index]!.beginForward(rows: rows, buffers: buffers[index], training: training) }
+        let job = Forward(stages: self, range: range, input: input, parameters: parameters, buffers: buffers,
+                          training: training, chunks: SampleChunks(rows: rows))
+        WorkerPool.shared.run(tasks: job.chunks.count, job)
+    }
+
+    /// One chunked layer's forward over the whole batch, chunk by chunk on the pool (its `Layer.forward`).
+    static func forward(_ layer: any SampleChunkedLayer, input: UnsafePointer<Float>, rows: Int, parameters: Parameters,
+                        buffers: LayerBuffers, training: Bool) {
+        layer.beginForward(rows: rows, buffers: buffers, training: training)
+        let job = Alone(layer: layer, input: input, parameters: parameters, buffers: buffers, backward: false, training: training,
+                        inputGradient: nil, chunks: SampleChunks(rows: rows))
+        WorkerPool.shared.run(tasks: job.chunks.count, job)
+    }
+
+    /// One chunked layer's backward over the whole batch (its `Layer.backward`).
+    static func backward(_ layer: any SampleChunkedLayer, input: UnsafePointer<Float>, rows: Int, parameters: Parameters,
+                         buffers: LayerBuffers, inputGradient: UnsafeMutablePointer<Float>?) {
+        let job = Alone(layer: layer, input: input, parameters: parameters, buffers: buffers, backward: true, training: true,
+                        inputGradient: inputGradient, chunks: SampleChunks(rows: rows))
+        WorkerPool.shared.run(tasks: job.chunks.count, job)
+        layer.finishBackward(chunks: job.chunks, parameters: parameters, buffers: buffers)
+    }
+
+    /// A single layer's pass: no arrays, so a step that runs one allocates nothing.
+    private struct Alone: PoolJob {
+        let layer: any SampleChunkedLayer, input: UnsafePointer<Float>, parameters: Parameters, buffers: LayerBuffers
+        let backward: Bool, training: Bool, inputGradient: UnsafeMutablePointer<Float>?, chunks: SampleChunks
+
+        func run(task: Int) {
+            if backward {
+                layer.backward(chunk: task, of: chunks, input, parameters: parameters, buffers: buffers,
+                               gradientIsPreActivation: false, inputGradient: inputGradient)
+            } else {
+                layer.forward(chunk: task, of: chunks, input, parameters: parameters, buffers: buffers, training: training)
+            }
+        }
+    }
+
+    /// Backward through the chunked layers `range` (last first), one pool task per chunk, then each layer's
+    /// partials added in chunk order. `firstInputGradient` is the first layer's input gradient (nil for the
+    /// model's first layer); the others' are the layer before's output gradients.
+    func backward(_ range: Range<Int>, input: UnsafePointer<Float>, rows: Int, parameters: Parameters, buffers: [LayerBuffers],
+                  lastGradientIsPreActivation: Bool, firstInputGradient: UnsafeMutablePointer<Float>?) {
+        let job = Backward(stages: self, range: range, input: input, parameters: parameters, buffers: buffers,
+                           lastGradientIsPreActivation: lastGradientIsPreActivation, firstInputGradient: firstInputGradient,
+                           chunks: SampleChunks(rows: rows))
+        WorkerPool.shared.run(tasks: job.chunks.count, job)
+        for index in range.reversed() {
+            chunked[index]!.finishBackward(chunks: job.chunks, parameters: parameters, buffers: buffers[index])
+        }
+    }
+
+    private struct Forward: PoolJob {
+        let stages: ChunkedStages, range: Range<Int>, input: UnsafePointer<Float>, parameters: Parameters
+        let buffers: [LayerBuffers], training: Bool, chunks: SampleChunks
+
+        func run(task: Int) {
+            for index in range {
+                let x = index == range.lowerBound ? input : UnsafePointer(buffers[index - 1].output)
+                stages.chunked[index]!.forward(chunk: task, of: chunks, x, parameters: parameters, buffers: buffers[index],
+                                               training: training)
+            }
+        }
+    }
+
+    private struct Backward: PoolJob {
+        let stages: ChunkedStages, range: Range<Int>, input: UnsafePointer<Float>, parameters: Parameters
+        let buffers: [LayerBuffers], lastGradientIsPreActivation: Bool, firstInputGradient: UnsafeMutablePointer<Float>?
+        let chunks: SampleChunks
+
+        func run(task: Int) {
+            for index in range.reversed() {
+                let first = index == range.lowerBound
+                stages.chunked[index]!.backward(
+                    chunk: task, of: chunks, first ? input : UnsafePointer(buffers[index - 1].output), parameters: parameters,
+                    buffers: buffers[index], gradientIsPreActivation: index == range.upperBound - 1 && lastGradientIsPreActivation,
+                    inputGradient: first ? firstInputGradient : buffers[index - 1].outputGradient)
+            }
+        }
+    }
+}
