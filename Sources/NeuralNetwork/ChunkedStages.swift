@@ -1,11 +1,13 @@
 /// A layer whose work splits into the batch's fixed chunks of samples (`SampleChunks`), a chunk reading and
-/// writing its own samples' rows only (an image layer: convolution, pooling, flatten).
+/// writing its own samples' rows only: convolution, pooling, flatten, global average pooling, dropout (batch
+/// normalization is not one: its statistics span the batch).
 ///
 /// `Sequential` runs consecutive ones as one pool task per chunk, layer after layer (`ChunkedStages`): a
 /// chunk's values then pass from one layer to the next in the core's cache. Layer by layer over the whole
 /// batch, a 128-sample MNIST convnet step wrote and read back tens of megabytes between layers, and the
-/// memory traffic, not the products, set the pace. The arithmetic per chunk is the layer's own, so the bits
-/// are those of running the layers one by one.
+/// memory traffic, not the products, set the pace; fused, the pool's threads also stop waiting for each
+/// other between layers. The arithmetic per chunk is the layer's own, so the bits are those of running the
+/// layers one by one.
 protocol SampleChunkedLayer: Layer {
     /// Before the chunks of a forward pass, on the calling thread: what the whole batch shares (dropout's
     /// step seed).

@@ -66,7 +66,8 @@ public struct Benchmark {
             String(format: "achieved:                %.1f GFLOP/s = %.0f%% of the engine's product rate (%.0f%% of OpenBLAS' own)",
                    achieved, achieved / engineRate * 100, achieved / openBLASRate * 100),
             String(format: "fit total:               %.2f s for %d epochs", fitSeconds, fit.epochs),
-        ] + (waited.map { [String(format: "waited for a core:       %.2f s (threads runnable while others held the cores, summed over %d threads)", $0, threads)] } ?? []) + [
+        ] + (waited.map { [String(format: "waited for a core:       %.2f s (threads runnable while others held the cores, summed over %d thread", $0, threads)
+            + (threads == 1 ? ")" : "s)")] } ?? []) + [
             String(format: "peak RSS:                %.0f MB", Double(usage.ru_maxrss) / 1024),
         ]
         return lines
