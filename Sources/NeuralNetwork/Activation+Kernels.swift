@@ -29,7 +29,7 @@ extension Activation {
         case .relu:
             // f(x) = max(x, 0); f' = 1 where y > 0 (0 at x = 0, as TensorFlow's ReluGrad).
             // Written `v <= 0 ? 0 : v` so a NaN passes through (the comparison is false) and divergence shows.
-            for i in 0..<n { let v = x[i]; y[i] = v <= 0 ? 0 : v }
+            reluForward(x, y, count: n)
         case .sigmoid:
             // f(x) = 1 / (1 + e^-x), computed without overflow on either side; f' = y (1 - y)
             for i in 0..<n { y[i] = logistic(x[i]) }
@@ -77,7 +77,7 @@ extension Activation {
         case .linear:
             if UnsafePointer(dx) != dy { dx.update(from: dy, count: n) }
         case .relu:
-            for i in 0..<n { let d = dy[i]; dx[i] = y[i] > 0 ? d : 0 }
+            reluBackward(y: y, dy: dy, dx: dx, count: n)
         case .sigmoid:
             for i in 0..<n { let s = y[i]; dx[i] = dy[i] * s * (1 - s) }
         case .tanh:
@@ -106,6 +106,45 @@ extension Activation {
             for i in 0..<n { let v = x[i], s = logistic(v); dx[i] = dy[i] * s * (1 + v * (1 - s)) }
         }
     }
+}
+
+/// Relu's `y = x <= 0 ? 0 : x` (`y` may be `x`): for Float eight lanes at a time with a scalar tail, for
+/// Double (the gradient checks) the plain loop.
+///
+/// Why explicit lanes: the plain loop, generic and with `y` allowed to be `x`, compiled to one scalar
+/// compare-and-store per value, and relu and its derivative took 5-10% of a training step. The lanes are
+/// written for `SIMD8<Float>` itself: on a generic `SIMD8<T>` the comparison resolves to the standard
+/// library's lane-by-lane default, which specialisation does not replace. A select per lane is exact, so the
+/// bits are the scalar loop's (a NaN passes through: the comparison is false).
+@inline(__always)
+func reluForward<T: KernelScalar>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, count n: Int) {
+    var i = 0
+    if T.self == Float.self {
+        let xf = UnsafeRawPointer(x), yf = UnsafeMutableRawPointer(y)
+        while i &+ 8 <= n {
+            let v = xf.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            yf.storeBytes(of: v.replacing(with: 0, where: v .<= 0), toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            i &+= 8
+        }
+    }
+    while i < n { let v = x[i]; y[i] = v <= 0 ? 0 : v; i &+= 1 }
+}
+
+/// Relu's derivative applied, `dx = y > 0 ? dy : 0` (`dx` may be `dy`), in lanes as `reluForward`; a NaN in
+/// `y` gives 0, as the scalar loop.
+@inline(__always)
+func reluBackward<T: KernelScalar>(y: UnsafePointer<T>, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>, count n: Int) {
+    var i = 0
+    if T.self == Float.self {
+        let yf = UnsafeRawPointer(y), dyf = UnsafeRawPointer(dy), dxf = UnsafeMutableRawPointer(dx)
+        while i &+ 8 <= n {
+            let v = yf.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            let d = dyf.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<Float>.self)
+            dxf.storeBytes(of: d.replacing(with: 0, where: .!(v .> 0)), toByteOffset: i &* 4, as: SIMD8<Float>.self)
+            i &+= 8
+        }
+    }
+    while i < n { let d = dy[i]; dx[i] = y[i] > 0 ? d : 0; i &+= 1 }
 }
 
 /// 1 / (1 + e^-x), with the exponent always <= 0 so neither side overflows.
