@@ -110,6 +110,8 @@ struct Pooling2DPass {
                     for ox in 0..<g.outWidth {
                         let w = pass.window(oy, ox)
                         switch pass.mode {
+                        case .max where T.self == Float.self && c % 8 == 0:
+                            maxInLanes(UnsafeRawPointer(xs), window: w, into: UnsafeMutableRawPointer(out), picks: pick)
                         case .max:
                             let start = (w.row * g.width + w.column) * c
                             out.update(from: xs + start, count: c)
@@ -149,6 +151,35 @@ struct Pooling2DPass {
                         pick = pick.map { $0 + c }
                     }
                 }
+            }
+        }
+
+        /// One window's maximum per channel (and its pick) for Float, eight channels at a time: the same selects
+        /// as the scalar loop, lane by lane (`max(best, value)` is `value >= best ? value : best`; a later cell is
+        /// picked only when strictly greater), so the same bits. Why lanes: the scalar loop, generic over the
+        /// element type, kept max pooling at 8% of an MNIST convnet's step.
+        @inline(__always)
+        func maxInLanes(
+            _ xs: UnsafeRawPointer, window w: (row: Int, rows: Int, column: Int, columns: Int),
+            into out: UnsafeMutableRawPointer, picks: UnsafeMutablePointer<Int32>?
+        ) {
+            let g = pass.geometry, c = g.channels, lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+            let start = (w.row &* g.width &+ w.column) &* c
+            var channel = 0
+            while channel < c {
+                var best = xs.loadUnaligned(fromByteOffset: (start &+ channel) &* 4, as: SIMD8<Float>.self)
+                var pick = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: start &+ channel)) &+ lanes
+                for iy in w.row..<(w.row &+ w.rows) {
+                    for ix in w.column..<(w.column &+ w.columns) {
+                        let offset = (iy &* g.width &+ ix) &* c &+ channel
+                        let value = xs.loadUnaligned(fromByteOffset: offset &* 4, as: SIMD8<Float>.self)
+                        pick.replace(with: SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset)) &+ lanes, where: value .> best)
+                        best.replace(with: value, where: value .>= best)
+                    }
+                }
+                out.storeBytes(of: best, toByteOffset: channel &* 4, as: SIMD8<Float>.self)
+                if let picks { UnsafeMutableRawPointer(picks + channel).storeBytes(of: pick, as: SIMD8<Int32>.self) }
+                channel &+= 8
             }
         }
     }

@@ -90,4 +90,32 @@ final class ActivationTests: XCTestCase {
             }
         }
     }
+    /// Relu and its derivative run eight Float lanes at a time with a scalar tail: on 37 values (four blocks
+    /// and a tail of five) with NaN, infinities, -0 and 0 in both parts, every value equals the scalar rule's,
+    /// in place and not.
+    func testFloatReluLanesMatchTheScalarRule() {
+        var random = SeededRandom(seed: 3, streamNumber: 101)
+        var x = (0..<37).map { _ in Float(4 * random.unitDouble() - 2) }
+        for i in [1, 33] { x[i] = .nan }
+        for i in [2, 34] { x[i] = -0.0 }
+        for i in [3, 35] { x[i] = 0 }
+        x[4] = .infinity; x[5] = -.infinity
+        let dy = (0..<37).map { _ in Float(2 * random.unitDouble() - 1) }
+        let expectedY = x.map { $0 <= 0 ? 0 : $0 }
+        let expectedDx = zip(expectedY, dy).map { $0 > 0 ? $1 : 0 }
+        var y = [Float](repeating: 7, count: 37), inPlace = x
+        Activation.relu.forward(x, &y, rows: 1, columns: 37)
+        inPlace.withUnsafeMutableBufferPointer { Activation.relu.forward(UnsafePointer($0.baseAddress!), $0.baseAddress!, rows: 37, columns: 1) }
+        for got in [y, inPlace] {
+            XCTAssertEqual(got.map(\.bitPattern), expectedY.map(\.bitPattern))
+        }
+        var dx = [Float](repeating: 7, count: 37), dxInPlace = dy
+        Activation.relu.backward(x: y, y: y, dy: dy, dx: &dx, rows: 1, columns: 37)
+        dxInPlace.withUnsafeMutableBufferPointer {
+            Activation.relu.backward(x: y, y: y, dy: UnsafePointer($0.baseAddress!), dx: $0.baseAddress!, rows: 1, columns: 37)
+        }
+        for got in [dx, dxInPlace] {
+            XCTAssertEqual(got.map(\.bitPattern), expectedDx.map(\.bitPattern))
+        }
+    }
 }

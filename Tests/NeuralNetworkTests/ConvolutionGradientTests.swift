@@ -147,6 +147,33 @@ final class ConvolutionGradientTests: XCTestCase {
         XCTAssertEqual(dx, [5, 0, 0, 7, 0, 0, 0, 0])
     }
 
+    /// Max pooling over Float channels in multiples of eight runs in lanes; its maxima and picks must be the
+    /// scalar (Double) path's exactly, with ties (a relu's zeros), -0 beside 0, and overlapping and
+    /// same-padded windows.
+    func testFloatMaxPoolingLanesMatchTheScalarPath() throws {
+        var random = SeededRandom(seed: 5, streamNumber: 1)
+        for (input, spec) in [
+            (TensorShape.image(height: 6, width: 6, channels: 16), Pooling2DSpec()),
+            (TensorShape.image(height: 5, width: 7, channels: 8),
+             Pooling2DSpec(poolSize: .square(3), strides: Size2D(2, 1), padding: .same)),
+            (TensorShape.image(height: 4, width: 4, channels: 24), Pooling2DSpec(poolSize: .square(2), strides: .square(1))),
+        ] {
+            let layer = try XCTUnwrap(Pooling2D(input: input, spec: spec, mode: .max))
+            let pass = Pooling2DPass(geometry: layer.geometry, mode: .max)
+            let rows = 3, outputs = rows * layer.outputWidth
+            let x: [Float] = (0..<(rows * layer.inputWidth)).map { _ in
+                let v = Float(2 * random.unitDouble() - 1)
+                return v < -0.5 ? -0.0 : max(v, 0)  // half of the values tie at zero, some of them -0
+            }
+            var y = [Float](repeating: 0, count: outputs), picks = [Int32](repeating: 0, count: outputs)
+            pass.forward(x, rows: rows, y: &y, picks: &picks)
+            var yDouble = [Double](repeating: 0, count: outputs), picksDouble = [Int32](repeating: 0, count: outputs)
+            pass.forward(x.map(Double.init), rows: rows, y: &yDouble, picks: &picksDouble)
+            XCTAssertEqual(y.map(\.bitPattern), yDouble.map { Float($0).bitPattern }, "\(input) \(spec)")
+            XCTAssertEqual(picks, picksDouble, "\(input) \(spec)")
+        }
+    }
+
     func testGlobalAveragePoolingGradients() throws {
         let rows = 10, positions = 6, channels = 3
         var x = randomDoubles(rows * positions * channels, seed: 3, stream: 1)
