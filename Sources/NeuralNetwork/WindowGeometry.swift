@@ -45,6 +45,11 @@ struct WindowGeometry: Sendable, Equatable {
     /// per block cost more than the copy (10% of an MNIST convnet's step).
     func im2col<T: KernelScalar>(_ x: UnsafePointer<T>, into cols: UnsafeMutablePointer<T>) {
         let rowWidth = window.width &* channels, imageRow = width &* channels
+        // Blocks of at most four floats (a one-channel image's window rows) go as one four-lane load and
+        // store, the extra lanes spilling into cells written after them; not where the spill or the load
+        // would leave this example's rows or image.
+        let lanes = T.self == Float.self && rowWidth <= 4
+        let colsEnd = cols + positions &* rowLength, imageEnd = x + inputCount
         var row = cols
         for oy in 0..<outHeight {
             let top = oy &* strides.height &- padTop
@@ -54,7 +59,12 @@ struct WindowGeometry: Sendable, Equatable {
                 if rowsInside && left >= 0 && left &+ window.width <= width {
                     var source = x + (top &* width &+ left) &* channels, cells = row
                     for _ in 0..<window.height {
-                        copy(source, cells, rowWidth)
+                        if lanes && cells + 4 <= colsEnd && source + 4 <= imageEnd {
+                            UnsafeMutableRawPointer(cells).storeBytes(
+                                of: UnsafeRawPointer(source).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+                        } else {
+                            copy(source, cells, rowWidth)
+                        }
                         source += imageRow
                         cells += rowWidth
                     }

@@ -56,6 +56,30 @@ final class DropoutTests: XCTestCase {
         }
     }
 
+    /// The mask compares the uniform's integer with `rate * 2^24` rounded up instead of converting it: every
+    /// value must be the one `unitFloat() < rate` gives, chunk by chunk from each chunk's own stream, for rates
+    /// whose `rate * 2^24` is a whole number (0.5) and not (0.1, 0.3, a Float-rounded 0.2).
+    func testMaskIsTheUnitFloatRuleExactly() {
+        for rate in [0.5, 0.1, 0.3, Double(Float(0.2))] {
+            let rows = 40, width = 33
+            let layer = Dropout(inputWidth: width, spec: DropoutSpec(rate: rate), index: 2, modelSeed: 7)
+            var stream = layer.random
+            let stepSeed = stream.next()
+            let buffers = layer.makeBuffers(maxRows: rows, keepPreActivation: false)
+            layer.forward([Float](repeating: 1, count: rows * width), rows: rows, parameters: Parameters(count: 0),
+                          buffers: buffers, training: true)
+            let chunks = SampleChunks(rows: rows)
+            var expected: [Float] = []
+            for chunk in 0..<chunks.count {
+                var random = SeededRandom(seed: stepSeed, streamNumber: UInt64(chunk))
+                expected += (0..<(chunks[chunk].count * width)).map { _ in
+                    random.unitFloat() < Float(rate) ? 0 : 1 / (1 - Float(rate))
+                }
+            }
+            XCTAssertEqual(Array(UnsafeBufferPointer(start: buffers.output, count: rows * width)), expected, "rate \(rate)")
+        }
+    }
+
     func testLayersDrawFromTheirOwnStreams() {
         let a = Dropout(inputWidth: 4, spec: DropoutSpec(rate: 0.5), index: 1, modelSeed: 9)
         let b = Dropout(inputWidth: 4, spec: DropoutSpec(rate: 0.5), index: 3, modelSeed: 9)
