@@ -167,18 +167,23 @@ struct Pooling2DPass {
             let start = (w.row &* g.width &+ w.column) &* c
             var channel = 0
             while channel < c {
+                // The first cell starts the maximum and is not compared again (with itself it would change
+                // nothing); a pick holds its cell's offset, the channel lanes are added once at the end.
                 var best = xs.loadUnaligned(fromByteOffset: (start &+ channel) &* 4, as: SIMD8<Float>.self)
-                var pick = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: start &+ channel)) &+ lanes
+                var pick = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: start))
                 for iy in w.row..<(w.row &+ w.rows) {
-                    for ix in w.column..<(w.column &+ w.columns) {
-                        let offset = (iy &* g.width &+ ix) &* c &+ channel
-                        let value = xs.loadUnaligned(fromByteOffset: offset &* 4, as: SIMD8<Float>.self)
-                        pick.replace(with: SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset)) &+ lanes, where: value .> best)
+                    for ix in (iy == w.row ? w.column &+ 1 : w.column)..<(w.column &+ w.columns) {
+                        let offset = (iy &* g.width &+ ix) &* c
+                        let value = xs.loadUnaligned(fromByteOffset: (offset &+ channel) &* 4, as: SIMD8<Float>.self)
+                        pick.replace(with: SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset)), where: value .> best)
                         best.replace(with: value, where: value .>= best)
                     }
                 }
                 out.storeBytes(of: best, toByteOffset: channel &* 4, as: SIMD8<Float>.self)
-                if let picks { UnsafeMutableRawPointer(picks + channel).storeBytes(of: pick, as: SIMD8<Int32>.self) }
+                if let picks {
+                    UnsafeMutableRawPointer(picks + channel).storeBytes(
+                        of: pick &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: channel)) &+ lanes, as: SIMD8<Int32>.self)
+                }
                 channel &+= 8
             }
         }

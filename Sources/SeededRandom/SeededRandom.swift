@@ -15,7 +15,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
         case sweep = 5
     }
 
-    private var s0, s1, s2, s3: UInt64
+    @usableFromInline var s0, s1, s2, s3: UInt64
 
     public init(seed: UInt64, stream: Stream) {
         self.init(seed: seed, streamNumber: stream.rawValue)
@@ -50,6 +50,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
         return z ^ (z >> 31)
     }
 
+    // Inlinable: dropout draws one value per unit of every training step, and a call into this module per
+    // value cost more than the generator itself.
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
@@ -80,6 +83,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
     }
 
     /// A uniform Float in [0, 1) from the top 24 bits.
+    @inlinable
     public mutating func unitFloat() -> Float {
         Float(next() >> 40) * 0x1.0p-24
     }
