@@ -37,9 +37,19 @@ struct ChunkedStages {
     let stages: [Range<Int>]
     /// Each layer as a chunked layer, or nil.
     let chunked: [(any SampleChunkedLayer)?]
+    /// The max pooling layers whose backward also applies the relu of the convolution just before them
+    /// (`Pooling2D.backwardThroughRelu`), so the convolution's backward skips its own pass over dY: a pick is
+    /// its window's maximum, so the convolution's output there is the pooled value, and `y > 0` can be read
+    /// from the pooled output. The same selects and sums in the same order: the same bits.
+    let poolAppliesRelu: [Bool]
 
     init(_ layers: [any Layer]) {
         chunked = layers.map { $0 as? any SampleChunkedLayer }
+        poolAppliesRelu = layers.indices.map { index in
+            guard index > 0, let pool = layers[index] as? Pooling2D, pool.mode == .max,
+                  let conv = layers[index - 1] as? Conv2D else { return false }
+            return conv.activation == .relu
+        }
         var stages: [Range<Int>] = [], start = 0
         while start < layers.count {
             var end = start + 1
@@ -127,9 +137,16 @@ struct ChunkedStages {
         func run(task: Int) {
             for index in range.reversed() {
                 let first = index == range.lowerBound
+                let reluDoneAbove = index + 1 < range.upperBound && stages.poolAppliesRelu[index + 1]
+                let gradientIsPreActivation = (index == range.upperBound - 1 && lastGradientIsPreActivation) || reluDoneAbove
+                if !first, stages.poolAppliesRelu[index], let pool = stages.chunked[index] as? Pooling2D {
+                    pool.backwardThroughRelu(chunk: task, of: chunks, buffers: buffers[index],
+                                             inputGradient: buffers[index - 1].outputGradient)
+                    continue
+                }
                 stages.chunked[index]!.backward(
                     chunk: task, of: chunks, first ? input : UnsafePointer(buffers[index - 1].output), parameters: parameters,
-                    buffers: buffers[index], gradientIsPreActivation: index == range.upperBound - 1 && lastGradientIsPreActivation,
+                    buffers: buffers[index], gradientIsPreActivation: gradientIsPreActivation,
                     inputGradient: first ? firstInputGradient : buffers[index - 1].outputGradient)
             }
         }

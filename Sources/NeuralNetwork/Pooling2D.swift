@@ -63,7 +63,17 @@ extension Pooling2D: SampleChunkedLayer {
                   buffers: LayerBuffers, gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?) {
         guard let inputGradient else { return }
         Pooling2DPass.Backward(pass: pass, dy: UnsafePointer(buffers.outputGradient), dx: inputGradient,
-                               picks: picks(buffers).map { UnsafePointer($0) }, chunks: chunks).run(task: chunk)
+                               picks: picks(buffers).map { UnsafePointer($0) }, chunks: chunks, gate: nil).run(task: chunk)
+    }
+
+    /// Max pooling's backward for chunk `chunk` with the relu of the layer before applied as well: a picked
+    /// cell's gradient passes only where the pooled value, which is that cell's, is above 0 (`ChunkedStages`
+    /// then tells that layer its gradient is already the pre-activation one).
+    func backwardThroughRelu(chunk: Int, of chunks: SampleChunks, buffers: LayerBuffers, inputGradient: UnsafeMutablePointer<Float>) {
+        precondition(mode == .max, "only max pooling's picks hold the layer before's outputs")
+        Pooling2DPass.Backward(pass: pass, dy: UnsafePointer(buffers.outputGradient), dx: inputGradient,
+                               picks: picks(buffers).map { UnsafePointer($0) }, chunks: chunks,
+                               gate: UnsafePointer(buffers.output)).run(task: chunk)
     }
 }
 
@@ -81,7 +91,7 @@ struct Pooling2DPass {
 
     /// `picks` are those of the forward pass that made `dy`'s outputs (max pooling).
     func backward<T: KernelScalar>(dy: UnsafePointer<T>, rows: Int, dx: UnsafeMutablePointer<T>, picks: UnsafePointer<Int32>?) {
-        let job = Backward(pass: self, dy: dy, dx: dx, picks: picks, chunks: SampleChunks(rows: rows))
+        let job = Backward(pass: self, dy: dy, dx: dx, picks: picks, chunks: SampleChunks(rows: rows), gate: nil)
         WorkerPool.shared.run(tasks: job.chunks.count, job)
     }
 
@@ -192,6 +202,8 @@ struct Pooling2DPass {
     struct Backward<T: KernelScalar>: PoolJob {
         let pass: Pooling2DPass, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>
         let picks: UnsafePointer<Int32>?, chunks: SampleChunks
+        /// Max pooling's outputs, when a relu before the layer is applied here: `dy` passes where they are > 0.
+        let gate: UnsafePointer<T>?
 
         func run(task: Int) {
             let g = pass.geometry, c = g.channels, (first, count) = chunks[task]
@@ -202,7 +214,13 @@ struct Pooling2DPass {
                 case .max:
                     // Outputs in order, so cells shared by overlapping windows add up in a fixed order.
                     let pick = picks! + s * pass.outputs
-                    for o in 0..<pass.outputs { dxs[Int(pick[o])] += dys[o] }
+                    if let gate {
+                        // Relu's `y > 0 ? dy : 0`, as a select so the loop has no branch on the data.
+                        let ys = gate + s * pass.outputs
+                        for o in 0..<pass.outputs { let d = dys[o]; dxs[Int(pick[o])] += ys[o] > 0 ? d : 0 }
+                    } else {
+                        for o in 0..<pass.outputs { dxs[Int(pick[o])] += dys[o] }
+                    }
                 case .average:
                     var o = 0
                     for oy in 0..<g.outHeight {

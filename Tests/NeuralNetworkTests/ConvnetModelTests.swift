@@ -65,4 +65,41 @@ final class ConvnetModelTests: XCTestCase {
             loss: { session.computeGradients(input: x, labels: labels, rows: rows) })
         XCTAssertEqual(GradientCheck.mismatches(analytic: analytic, numeric: numeric, tolerance: 2e-3).map(\.description), [])
     }
+    /// Max pooling after a relu convolution applies the relu in its own backward (`ChunkedStages.poolAppliesRelu`):
+    /// every parameter gradient must be, bit for bit, what the layers give one by one, relu and pooling apart.
+    /// Half the pre-activations are negative, so many windows pool a 0 and their gradients must stop there.
+    func testReluFusedIntoMaxPoolingBackwardGivesTheLayersOwnBits() throws {
+        let m = try Sequential(input: .image(height: 9, width: 9, channels: 2), layers: [
+            .conv2D(Conv2DSpec(filters: 8, kernelSize: .square(3), activation: .relu)),
+            .maxPooling2D(Pooling2DSpec()),
+            .conv2D(Conv2DSpec(filters: 3, kernelSize: .square(2), activation: .relu)),
+            .maxPooling2D(Pooling2DSpec(poolSize: .square(2), strides: .square(1), padding: .same)),
+            .flatten,
+            .dense(DenseSpec(units: 3, activation: .softmax)),
+        ], seed: 4)
+        XCTAssertEqual(ChunkedStages(m.layers).poolAppliesRelu, [false, true, false, true, false, false])
+        let rows = 37  // three chunks, the last one short
+        let x = randomDoubles(rows * m.inputWidth, seed: 8, stream: 1).map(Float.init)
+        let buffers = m.makeBuffers(maxRows: rows, keepLastPreActivation: true)
+        m.forward(x, rows: rows, into: buffers, training: true)
+        let last = buffers[buffers.count - 1], dLogits = randomDoubles(rows * 3, seed: 8, stream: 2).map(Float.init)
+        last.outputGradient.update(from: dLogits, count: dLogits.count)
+        m.backward(x, rows: rows, buffers: buffers, lastGradientIsPreActivation: true)
+        let fused = Array(m.parameters.gradients)
+        m.parameters.gradients.update(repeating: .nan)
+        // Backward overwrites a convolution's packed windows with their gradients: forward again (no dropout, so
+        // the same values), then the layers one by one.
+        m.forward(x, rows: rows, into: buffers, training: true)
+        last.outputGradient.update(from: dLogits, count: dLogits.count)
+        x.withUnsafeBufferPointer { input in
+            for index in m.layers.indices.reversed() {
+                m.layers[index].backward(
+                    index == 0 ? input.baseAddress! : UnsafePointer(buffers[index - 1].output), rows: rows, parameters: m.parameters,
+                    buffers: buffers[index], gradientIsPreActivation: index == m.layers.count - 1,
+                    inputGradient: index == 0 ? nil : buffers[index - 1].outputGradient)
+            }
+        }
+        XCTAssertEqual(fused.map(\.bitPattern), Array(m.parameters.gradients).map(\.bitPattern))
+        XCTAssertTrue(fused.contains { $0 != 0 })
+    }
 }
