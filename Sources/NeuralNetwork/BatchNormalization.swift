@@ -104,6 +104,9 @@ struct BatchNormalizationPass<T: KernelScalar> {
     var sumDy: UnsafeMutablePointer<Double> { scratch + 2 * channels }
     var sumDyXhat: UnsafeMutablePointer<Double> { scratch + 3 * channels }
     var partials: UnsafeMutablePointer<Double> { scratch + 4 * channels }
+    /// `gamma / sqrt(var + epsilon) / N` per channel for the input gradient, in the partials' room (the sums
+    /// are done by then).
+    var gradientScale: UnsafeMutablePointer<Double> { partials }
 
     func forward(_ x: UnsafePointer<T>, rows: Int, y: UnsafeMutablePointer<T>, training: Bool) {
         let chunks = SampleChunks(rows: rows), n = Double(rows * positions)
@@ -136,11 +139,16 @@ struct BatchNormalizationPass<T: KernelScalar> {
             dBeta?[c] = T(sumDy[c])
         }
         guard let dx else { return }
+        let n = Double(rows * positions)
+        for c in 0..<channels { gradientScale[c] = Double(gamma?[c] ?? 1) * inverseStd[c] / n }
         let job = InputGradient(pass: self, x: x, dy: dy, dx: dx, n: Double(rows * positions), chunks: chunks)
         WorkerPool.shared.run(tasks: chunks.count, job)
     }
 
     enum Sum { case mean, squaredDeviation, gradient }
+
+    /// Float with channels in groups of eight runs the loops of `BatchNormalization+Lanes.swift`.
+    var runsInLanes: Bool { T.self == Float.self && channels % 8 == 0 }
 
     /// Per chunk partials on the pool, then added in chunk order and scaled into `target` (for `.gradient`,
     /// sum dy into `target` and sum dy xhat into the channels after it).
@@ -167,6 +175,10 @@ struct BatchNormalizationPass<T: KernelScalar> {
             part.update(repeating: 0, count: 2 * c)
             let values = count * pass.positions
             let xs = x + first * pass.positions * c
+            if pass.runsInLanes {
+                return pass.sumsInLanes(kind, x: UnsafeRawPointer(xs),
+                                        dy: dy.map { UnsafeRawPointer($0 + first * pass.positions * c) }, values: values, into: part)
+            }
             switch kind {
             case .mean:
                 for v in 0..<values { for j in 0..<c { part[j] += Double(xs[v * c + j]) } }
@@ -191,6 +203,10 @@ struct BatchNormalizationPass<T: KernelScalar> {
 
         func run(task: Int) {
             let c = pass.channels, (first, count) = chunks[task], offset = first * pass.positions * c
+            if pass.runsInLanes {
+                return pass.normalizeInLanes(x: UnsafeRawPointer(x + offset), y: UnsafeMutableRawPointer(y + offset),
+                                             values: count * pass.positions)
+            }
             for v in 0..<(count * pass.positions) {
                 for j in 0..<c {
                     let i = offset + v * c + j
@@ -207,11 +223,15 @@ struct BatchNormalizationPass<T: KernelScalar> {
 
         func run(task: Int) {
             let c = pass.channels, (first, count) = chunks[task], offset = first * pass.positions * c
+            if pass.runsInLanes {
+                return pass.inputGradientInLanes(x: UnsafeRawPointer(x + offset), dy: UnsafeRawPointer(dy + offset),
+                                                 dx: UnsafeMutableRawPointer(dx + offset), n: n, values: count * pass.positions)
+            }
             for v in 0..<(count * pass.positions) {
                 for j in 0..<c {
                     let i = offset + v * c + j
                     let xhat = (Double(x[i]) - pass.mean[j]) * pass.inverseStd[j]
-                    let g = Double(pass.gamma?[j] ?? 1) * pass.inverseStd[j] / n
+                    let g = pass.gradientScale[j]
                     dx[i] = T(g * (n * Double(dy[i]) - pass.sumDy[j] - xhat * pass.sumDyXhat[j]))
                 }
             }

@@ -109,4 +109,75 @@ final class BatchNormalizationTests: XCTestCase {
         checkGradients(input: .image(height: 1, width: 3, channels: 2), spec: BatchNormalizationSpec(center: false), rows: 3)
         checkGradients(input: .image(height: 2, width: 1, channels: 2), spec: BatchNormalizationSpec(scale: false), rows: 9)
     }
+    /// Float with channels in groups of eight runs in lanes: training and inference outputs, the moving
+    /// statistics and every gradient must be, bit for bit, the formulas of `BatchNormalizationPass` worked
+    /// out value by value here (Double sums per chunk of 16 samples, added in chunk order), with and without
+    /// gamma and beta, over three chunks the last of which is short.
+    func testFloatLanesAreTheFormulasBitForBit() throws {
+        for (channels, spec) in [(16, BatchNormalizationSpec(momentum: 0.9, epsilon: 0.01)),
+                                 (8, BatchNormalizationSpec(center: false, scale: false))] {
+            var layout = ParameterLayout()
+            let input = TensorShape.image(height: 3, width: 2, channels: channels)
+            let layer = BatchNormalization(input: input, spec: spec, layout: &layout)
+            let parameters = Parameters(count: layout.count)
+            var random = SeededRandom(seed: 4, streamNumber: 1)
+            for i in 0..<layout.count { parameters.values[i] = Float(2 * random.unitDouble() - 0.5) }
+            let rows = 37, positions = 6, c = channels, n = Double(rows * positions)
+            let x = (0..<(rows * positions * c)).map { _ in Float(4 * random.unitDouble() - 1) }
+            let dy = (0..<x.count).map { _ in Float(2 * random.unitDouble() - 1) }
+            let gamma = layer.gamma.map { Array(UnsafeBufferPointer(start: parameters.values($0), count: c)) }
+            let beta = layer.beta.map { Array(UnsafeBufferPointer(start: parameters.values($0), count: c)) }
+            let buffers = layer.makeBuffers(maxRows: rows, keepPreActivation: false)
+            layer.forward(x, rows: rows, parameters: parameters, buffers: buffers, training: true)
+            var dx = [Float](repeating: 0, count: x.count)
+            UnsafeMutablePointer(buffers.outputGradient).update(from: dy, count: dy.count)
+            layer.backward(x, rows: rows, parameters: parameters, buffers: buffers, gradientIsPreActivation: false, inputGradient: &dx)
+
+            // The formulas, value by value: per chunk partials over its rows in order, chunks added in order.
+            let chunks = SampleChunks(rows: rows)
+            func sums(_ term: (Int, Int) -> Double) -> [Double] {
+                var total = [Double](repeating: 0, count: c)
+                for chunk in 0..<chunks.count {
+                    var part = [Double](repeating: 0, count: c)
+                    let (first, count) = chunks[chunk]
+                    for v in (first * positions)..<((first + count) * positions) { for j in 0..<c { part[j] += term(v, j) } }
+                    for j in 0..<c { total[j] += part[j] }
+                }
+                return total
+            }
+            let mean = sums { v, j in Double(x[v * c + j]) }.map { $0 * (1 / n) }
+            let variance = sums { v, j in let d = Double(x[v * c + j]) - mean[j]; return d * d }.map { $0 * (1 / n) }
+            let inverseStd = variance.map { 1 / ($0 + spec.epsilon).squareRoot() }
+            let xhat = { (v: Int, j: Int) in (Double(x[v * c + j]) - mean[j]) * inverseStd[j] }
+            let y = (0..<x.count).map { i in (gamma?[i % c] ?? 1) * Float(xhat(i / c, i % c)) + (beta?[i % c] ?? 0) }
+            let (m, rest) = (Float(spec.momentum), Float(1 - spec.momentum))
+            let movingMean = mean.map { 0 * m + Float($0) * rest }
+            let movingVariance = variance.map { 1 * m + Float($0) * rest }
+            let sumDy = sums { v, j in Double(dy[v * c + j]) }
+            let sumDyXhat = sums { v, j in Double(dy[v * c + j]) * xhat(v, j) }
+            let expectedDx = (0..<x.count).map { i -> Float in
+                let j = i % c, scale = Double(gamma?[j] ?? 1) * inverseStd[j] / n
+                return Float(scale * (n * Double(dy[i]) - sumDy[j] - xhat(i / c, j) * sumDyXhat[j]))
+            }
+
+            func bits(_ p: UnsafePointer<Float>, _ count: Int) -> [UInt32] { UnsafeBufferPointer(start: p, count: count).map(\.bitPattern) }
+            XCTAssertEqual(bits(buffers.output, y.count), y.map(\.bitPattern), "y, \(channels) channels")
+            XCTAssertEqual(bits(layer.movingMean, c), movingMean.map(\.bitPattern), "moving mean, \(channels) channels")
+            XCTAssertEqual(bits(layer.movingVariance, c), movingVariance.map(\.bitPattern), "moving variance, \(channels) channels")
+            XCTAssertEqual(dx.map(\.bitPattern), expectedDx.map(\.bitPattern), "dx, \(channels) channels")
+            if let g = layer.gamma {
+                XCTAssertEqual(bits(parameters.gradients(g), c), sumDyXhat.map { Float($0).bitPattern }, "dgamma")
+            }
+            if let b = layer.beta {
+                XCTAssertEqual(bits(parameters.gradients(b), c), sumDy.map { Float($0).bitPattern }, "dbeta")
+            }
+
+            layer.forward(x, rows: rows, parameters: parameters, buffers: buffers, training: false)
+            let inferred = (0..<x.count).map { i -> Float in
+                let j = i % c, std = 1 / (Double(movingVariance[j]) + spec.epsilon).squareRoot()
+                return (gamma?[j] ?? 1) * Float((Double(x[i]) - Double(movingMean[j])) * std) + (beta?[j] ?? 0)
+            }
+            XCTAssertEqual(bits(buffers.output, inferred.count), inferred.map(\.bitPattern), "inference y, \(channels) channels")
+        }
+    }
 }
