@@ -45,7 +45,8 @@ public struct Benchmark {
             throw .runFailed("the benchmark's run stopped: \(error)")
         }
         let fitSeconds = fitStart.secondsSince
-        let waited = Self.secondsWaitedForACore().flatMap { after in waitedBefore.map { after - $0 } }
+        // Clamped at 0: the two readings round separately, and one thread's delay printed as -0.00 s.
+        let waited = Self.secondsWaitedForACore().flatMap { after in waitedBefore.map { max(0, after - $0) } }
         let perEpoch = Self.median(stepSeconds.count > 1 ? Array(stepSeconds.dropFirst()) : stepSeconds)
         let perEpochWithValidation = Self.median(epochSeconds.count > 1 ? Array(epochSeconds.dropFirst()) : epochSeconds)
         let epochGFLOP = products.flopsPerSample * Double(sources.train.count) / 1e9
