@@ -147,6 +147,35 @@ final class ConvolutionGradientTests: XCTestCase {
         XCTAssertEqual(dx, [5, 0, 0, 7, 0, 0, 0, 0])
     }
 
+    /// im2col for Float copies whole-window rows as blocks, up to four floats as one four-lane store whose
+    /// spill is overwritten after, longer runs eight lanes at a time; col2im adds whole windows the same
+    /// way. im2col must equal the Double path value for value (and col2im agree to rounding), on one-channel
+    /// images (blocks of 3), blocks of exactly 4 and longer ones, with valid and same padding and strides
+    /// above 1, up to the buffer's end (where the spill must not reach: the buffer starts as NaN).
+    func testFloatIm2colAndCol2imMatchTheDoublePath() throws {
+        for (input, window, strides, padding) in [
+            (TensorShape.image(height: 7, width: 6, channels: 1), Size2D.square(3), Size2D.square(1), Padding.valid),
+            (TensorShape.image(height: 5, width: 5, channels: 2), Size2D.square(2), Size2D(2, 1), Padding.same),
+            (TensorShape.image(height: 6, width: 7, channels: 12), Size2D(3, 2), Size2D.square(1), Padding.same),
+            (TensorShape.image(height: 4, width: 4, channels: 1), Size2D.square(3), Size2D.square(2), Padding.same),
+        ] {
+            let g = try XCTUnwrap(WindowGeometry(input: input, window: window, strides: strides, padding: padding))
+            let x = randomDoubles(g.inputCount, seed: 9, stream: 1)
+            var colsDouble = [Double](repeating: 0, count: g.positions * g.rowLength)
+            var colsFloat = [Float](repeating: .nan, count: colsDouble.count)
+            x.withUnsafeBufferPointer { g.im2col($0.baseAddress!, into: &colsDouble) }
+            x.map(Float.init).withUnsafeBufferPointer { g.im2col($0.baseAddress!, into: &colsFloat) }
+            XCTAssertEqual(colsFloat, colsDouble.map(Float.init), "im2col \(input) \(window) \(strides) \(padding)")
+            var dxDouble = [Double](repeating: .nan, count: g.inputCount), dxFloat = [Float](repeating: .nan, count: g.inputCount)
+            colsDouble.withUnsafeBufferPointer { g.col2im($0.baseAddress!, into: &dxDouble) }
+            colsFloat.withUnsafeBufferPointer { g.col2im($0.baseAddress!, into: &dxFloat) }
+            // Up to nine copies of a value added in Float round where Double does not: within 1e-6 relative.
+            for (a, b) in zip(dxFloat, dxDouble) {
+                XCTAssertEqual(Double(a), b, accuracy: 1e-6 * max(1, abs(b)), "col2im \(input) \(window) \(strides) \(padding)")
+            }
+        }
+    }
+
     /// Max pooling over Float channels in multiples of eight runs in lanes; its maxima and picks must be the
     /// scalar (Double) path's exactly, with ties (a relu's zeros), -0 beside 0, and overlapping and
     /// same-padded windows.
