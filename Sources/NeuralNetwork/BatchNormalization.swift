@@ -141,7 +141,7 @@ struct BatchNormalizationPass<T: KernelScalar> {
         guard let dx else { return }
         let n = Double(rows * positions)
         for c in 0..<channels { gradientScale[c] = Double(gamma?[c] ?? 1) * inverseStd[c] / n }
-        let job = InputGradient(pass: self, x: x, dy: dy, dx: dx, n: Double(rows * positions), chunks: chunks)
+        let job = InputGradient(pass: self, x: x, dy: dy, dx: dx, n: n, chunks: chunks)
         WorkerPool.shared.run(tasks: chunks.count, job)
     }
 

@@ -73,13 +73,10 @@ extension Dropout: SampleChunkedLayer {
             return
         }
         let rate = Float(spec.rate), scale = 1 / (1 - rate)
-        // `unitFloat() < rate` without the float: the uniform is n / 2^24 exactly (n = next() >> 40), so it
-        // is below `rate` exactly when n is below rate * 2^24 rounded up (exact in Double). One integer
-        // compare per value instead of a conversion and a multiply: the same masks, the same bits.
-        let dropBelow = UInt64((Double(rate) * 0x1p24).rounded(.up))
+        let drop = SeededRandom.UnitFloatCut(below: rate)
         var random = SeededRandom(seed: stepSeed, streamNumber: UInt64(chunk))
         for i in start..<end {
-            let kept = random.next() >> 40 < dropBelow ? 0 : scale
+            let kept = random.unitFloat(isBelow: drop) ? 0 : scale
             mask[i] = kept
             y[i] = input[i] * kept
         }

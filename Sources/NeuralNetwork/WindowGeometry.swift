@@ -36,6 +36,15 @@ struct WindowGeometry: Sendable, Equatable {
         return (first, max(0, last - first))
     }
 
+    /// Where the window of output position (oy, ox) starts in the example (an element offset), when the
+    /// whole window lies inside the image; nil when it hangs over the padding.
+    @inline(__always)
+    func wholeWindowStart(_ oy: Int, _ ox: Int) -> Int? {
+        let top = oy &* strides.height &- padTop, left = ox &* strides.width &- padLeft
+        guard top >= 0, top &+ window.height <= height, left >= 0, left &+ window.width <= width else { return nil }
+        return (top &* width &+ left) &* channels
+    }
+
     /// Packs one example's windows, one row of `rowLength` per output position (row-major over positions),
     /// zeros where the window hangs over the padding: `cols (positions x rowLength) . kernel (rowLength x filters)`
     /// is then the convolution.
@@ -52,12 +61,9 @@ struct WindowGeometry: Sendable, Equatable {
         let colsEnd = cols + positions &* rowLength, imageEnd = x + inputCount
         var row = cols
         for oy in 0..<outHeight {
-            let top = oy &* strides.height &- padTop
-            let rowsInside = top >= 0 && top &+ window.height <= height
             for ox in 0..<outWidth {
-                let left = ox &* strides.width &- padLeft
-                if rowsInside && left >= 0 && left &+ window.width <= width {
-                    var source = x + (top &* width &+ left) &* channels, cells = row
+                if let start = wholeWindowStart(oy, ox) {
+                    var source = x + start, cells = row
                     for _ in 0..<window.height {
                         if lanes && cells + 4 <= colsEnd && source + 4 <= imageEnd {
                             UnsafeMutableRawPointer(cells).storeBytes(
@@ -103,12 +109,9 @@ struct WindowGeometry: Sendable, Equatable {
         let rowWidth = window.width &* channels, imageRow = width &* channels
         var row = cols
         for oy in 0..<outHeight {
-            let top = oy &* strides.height &- padTop
-            let rowsInside = top >= 0 && top &+ window.height <= height
             for ox in 0..<outWidth {
-                let left = ox &* strides.width &- padLeft
-                if rowsInside && left >= 0 && left &+ window.width <= width {
-                    var target = dx + (top &* width &+ left) &* channels, cells = row
+                if let start = wholeWindowStart(oy, ox) {
+                    var target = dx + start, cells = row
                     for _ in 0..<window.height {
                         for i in 0..<rowWidth { target[i] += cells[i] }
                         target += imageRow

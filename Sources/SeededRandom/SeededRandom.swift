@@ -83,9 +83,23 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Equatable {
     }
 
     /// A uniform Float in [0, 1) from the top 24 bits.
-    @inlinable
     public mutating func unitFloat() -> Float {
         Float(next() >> 40) * 0x1.0p-24
+    }
+
+    /// `unitFloat() < p`, without the float: the uniform is n / 2^24 exactly (n the top 24 bits), so it is
+    /// below p exactly when n is below p * 2^24 rounded up (exact in Double). One integer compare per draw,
+    /// for dropout's masks; the same answers, so the same bits.
+    public struct UnitFloatCut: Sendable {
+        @usableFromInline let bound: UInt64
+
+        public init(below p: Float) { bound = UInt64((Double(p) * 0x1p24).rounded(.up)) }
+    }
+
+    /// Whether the next `unitFloat()` would be below `cut`'s p, drawing the same one value.
+    @inlinable
+    public mutating func unitFloat(isBelow cut: UnitFloatCut) -> Bool {
+        next() >> 40 < cut.bound
     }
 
     /// A standard normal draw (Box-Muller); uses two uniforms per draw, so the sequence never depends on caching.
