@@ -81,6 +81,14 @@ extension Conv2D: SampleChunkedLayer {
             .run(task: chunk)
     }
 
+    /// `forward` without the activation: the pre-activation values only, for a max pooling that applies the
+    /// relu to its pooled values (`Pooling2D.forwardThroughRelu`), a quarter of the values for 2x2 windows.
+    func forwardBeforeActivation(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
+                                 buffers: LayerBuffers) {
+        Conv2DPass.Forward(pass: pass(parameters, buffers), x: input, z: buffers.preActivation, y: buffers.output, chunks: chunks,
+                           applyActivation: false).run(task: chunk)
+    }
+
     func backward(chunk: Int, of chunks: SampleChunks, _ input: UnsafePointer<Float>, parameters: Parameters,
                   buffers: LayerBuffers, gradientIsPreActivation: Bool, inputGradient: UnsafeMutablePointer<Float>?) {
         Conv2DPass.Backward(pass: pass(parameters, buffers), z: UnsafePointer(buffers.preActivation), y: UnsafePointer(buffers.output),
@@ -140,6 +148,7 @@ struct Conv2DPass<T: GEMMScalar> {
     struct Forward: PoolJob {
         let pass: Conv2DPass, x: UnsafePointer<T>, z: UnsafeMutablePointer<T>, y: UnsafeMutablePointer<T>
         let chunks: SampleChunks
+        var applyActivation = true
 
         func run(task: Int) {
             let g = pass.geometry, f = pass.filters, (first, count) = chunks[task]
@@ -152,7 +161,7 @@ struct Conv2DPass<T: GEMMScalar> {
             }
             T.gemm(transposeA: false, transposeB: false, m: rows, n: f, k: k, a: cols, lda: k, b: pass.kernel, ldb: f,
                    beta: pass.bias == nil ? 0 : 1, c: zc, ldc: f)
-            pass.activation.forward(UnsafePointer(zc), yc, rows: rows, columns: f)
+            if applyActivation { pass.activation.forward(UnsafePointer(zc), yc, rows: rows, columns: f) }
         }
     }
 
@@ -178,10 +187,17 @@ struct Conv2DPass<T: GEMMScalar> {
                 for j in 0..<f { db[j] += row[j] }
             }
             guard let dx else { return }
-            T.gemm(transposeA: false, transposeB: true, m: rows, n: k, k: f, a: dzc, lda: f, b: pass.kernel, ldb: f,
-                   beta: 0, c: cols, ldc: k)
-            for s in 0..<count {
-                g.col2im(cols + s * g.positions * k, into: dx + (first + s) * g.inputCount)
+            // A piece of the chunk at a time (`SampleChunks.pieces`): its packed windows' gradients are still in
+            // the core's cache when col2im reads them. Each row of `dZ Kᵀ` is the same sum whatever the rows
+            // around it, so the bits are the whole chunk's.
+            let step = SampleChunks.perTask / SampleChunks.piecesPerChunk
+            for piece in stride(from: 0, to: count, by: step) {
+                let samples = min(step, count - piece), pieceCols = cols + piece * g.positions * k
+                T.gemm(transposeA: false, transposeB: true, m: samples * g.positions, n: k, k: f, a: dzc + piece * g.positions * f,
+                       lda: f, b: pass.kernel, ldb: f, beta: 0, c: pieceCols, ldc: k)
+                for s in 0..<samples {
+                    g.col2im(pieceCols + s * g.positions * k, into: dx + (first + piece + s) * g.inputCount)
+                }
             }
         }
     }

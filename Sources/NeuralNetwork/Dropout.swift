@@ -55,6 +55,8 @@ public final class Dropout: Layer {
 }
 
 extension Dropout: SampleChunkedLayer {
+    var forwardIsPerSample: Bool { false }
+
     /// Draws the step's seed (one value of the layer's stream per training step, which the checkpoint saves).
     func beginForward(rows: Int, buffers: LayerBuffers, training: Bool) {
         guard training, spec.rate > 0, buffers.mask != nil else { return }

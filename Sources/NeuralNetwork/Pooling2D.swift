@@ -66,6 +66,16 @@ extension Pooling2D: SampleChunkedLayer {
                                picks: picks(buffers).map { UnsafePointer($0) }, chunks: chunks, gate: nil).run(task: chunk)
     }
 
+    /// Max pooling's training forward for chunk `chunk` over the layer before's values before its relu
+    /// (`preActivation`), the relu applied to the pooled values instead (`ChunkedStages.poolAppliesRelu`).
+    /// Relu keeps order, so a window's pooled value is the same number; where it is above 0 the pick is the
+    /// same cell too, and elsewhere the gradient through the relu is 0 whichever cell is picked.
+    func forwardThroughRelu(chunk: Int, of chunks: SampleChunks, preActivation: UnsafePointer<Float>, buffers: LayerBuffers) {
+        precondition(mode == .max, "only max pooling commutes with relu")
+        Pooling2DPass.Forward(pass: pass, x: preActivation, y: buffers.output, picks: picks(buffers), chunks: chunks,
+                              relu: true).run(task: chunk)
+    }
+
     /// Max pooling's backward for chunk `chunk` with the relu of the layer before applied as well: a picked
     /// cell's gradient passes only where the pooled value, which is that cell's, is above 0 (`ChunkedStages`
     /// then tells that layer its gradient is already the pre-activation one).
@@ -109,6 +119,8 @@ struct Pooling2DPass {
     struct Forward<T: KernelScalar>: PoolJob {
         let pass: Pooling2DPass, x: UnsafePointer<T>, y: UnsafeMutablePointer<T>, picks: UnsafeMutablePointer<Int32>?
         let chunks: SampleChunks
+        /// Relu applied to each pooled maximum (`Pooling2D.forwardThroughRelu`).
+        var relu = false
 
         func run(task: Int) {
             let g = pass.geometry, c = g.channels, (first, count) = chunks[task]
@@ -121,7 +133,7 @@ struct Pooling2DPass {
                         let w = pass.window(oy, ox)
                         switch pass.mode {
                         case .max where T.self == Float.self && c % 8 == 0:
-                            maxInLanes(UnsafeRawPointer(xs), window: w, into: UnsafeMutableRawPointer(out), picks: pick)
+                            maxInLanes(UnsafeRawPointer(xs), window: w, into: UnsafeMutableRawPointer(out), picks: pick, relu: relu)
                         case .max:
                             let start = (w.row * g.width + w.column) * c
                             out.update(from: xs + start, count: c)
@@ -146,6 +158,7 @@ struct Pooling2DPass {
                                     }
                                 }
                             }
+                            if relu { reluForward(UnsafePointer(out), out, count: c) }
                         case .average:
                             for channel in 0..<c { out[channel] = 0 }
                             for iy in w.row..<(w.row + w.rows) {
@@ -171,7 +184,7 @@ struct Pooling2DPass {
         @inline(__always)
         func maxInLanes(
             _ xs: UnsafeRawPointer, window w: (row: Int, rows: Int, column: Int, columns: Int),
-            into out: UnsafeMutableRawPointer, picks: UnsafeMutablePointer<Int32>?
+            into out: UnsafeMutableRawPointer, picks: UnsafeMutablePointer<Int32>?, relu: Bool
         ) {
             let g = pass.geometry, c = g.channels, lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
             let start = (w.row &* g.width &+ w.column) &* c
@@ -189,6 +202,8 @@ struct Pooling2DPass {
                         best.replace(with: value, where: value .>= best)
                     }
                 }
+                // Relu's select as `reluForward` writes it: the same bits as pooling its outputs.
+                if relu { best.replace(with: 0, where: best .<= 0) }
                 out.storeBytes(of: best, toByteOffset: channel &* 4, as: SIMD8<Float>.self)
                 if let picks {
                     UnsafeMutableRawPointer(picks + channel).storeBytes(

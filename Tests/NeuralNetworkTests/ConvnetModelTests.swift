@@ -65,10 +65,12 @@ final class ConvnetModelTests: XCTestCase {
             loss: { session.computeGradients(input: x, labels: labels, rows: rows) })
         XCTAssertEqual(GradientCheck.mismatches(analytic: analytic, numeric: numeric, tolerance: 2e-3).map(\.description), [])
     }
-    /// Max pooling after a relu convolution applies the relu in its own backward (`ChunkedStages.poolAppliesRelu`):
-    /// every parameter gradient must be, bit for bit, what the layers give one by one, relu and pooling apart.
+
+    /// Max pooling after a relu convolution applies the relu in its own training forward and backward
+    /// (`ChunkedStages.poolAppliesRelu`): the pooled values, the logits and every parameter gradient must be,
+    /// bit for bit, what the layers give one by one, relu and pooling apart (eight-channel lanes and the scalar path).
     /// Half the pre-activations are negative, so many windows pool a 0 and their gradients must stop there.
-    func testReluFusedIntoMaxPoolingBackwardGivesTheLayersOwnBits() throws {
+    func testReluFusedIntoMaxPoolingGivesTheLayersOwnBits() throws {
         let m = try Sequential(input: .image(height: 9, width: 9, channels: 2), layers: [
             .conv2D(Conv2DSpec(filters: 8, kernelSize: .square(3), activation: .relu)),
             .maxPooling2D(Pooling2DSpec()),
@@ -86,10 +88,20 @@ final class ConvnetModelTests: XCTestCase {
         last.outputGradient.update(from: dLogits, count: dLogits.count)
         m.backward(x, rows: rows, buffers: buffers, lastGradientIsPreActivation: true)
         let fused = Array(m.parameters.gradients)
+        let fusedPooled = [1, 3].map { Array(UnsafeBufferPointer(start: buffers[$0].output, count: rows * m.layers[$0].outputWidth)) }
+        let fusedLogits = Array(UnsafeBufferPointer(start: last.preActivation, count: rows * 3))
         m.parameters.gradients.update(repeating: .nan)
         // Backward overwrites a convolution's packed windows with their gradients: forward again (no dropout, so
-        // the same values), then the layers one by one.
-        m.forward(x, rows: rows, into: buffers, training: true)
+        // the same values), then backward, both layer by layer.
+        x.withUnsafeBufferPointer { input in
+            for index in m.layers.indices {
+                m.layers[index].forward(index == 0 ? input.baseAddress! : UnsafePointer(buffers[index - 1].output), rows: rows,
+                                        parameters: m.parameters, buffers: buffers[index], training: true)
+            }
+        }
+        XCTAssertEqual(fusedPooled.map { $0.map(\.bitPattern) },
+                       [1, 3].map { Array(UnsafeBufferPointer(start: buffers[$0].output, count: rows * m.layers[$0].outputWidth)).map(\.bitPattern) })
+        XCTAssertEqual(fusedLogits.map(\.bitPattern), Array(UnsafeBufferPointer(start: last.preActivation, count: rows * 3)).map(\.bitPattern))
         last.outputGradient.update(from: dLogits, count: dLogits.count)
         x.withUnsafeBufferPointer { input in
             for index in m.layers.indices.reversed() {

@@ -176,6 +176,39 @@ final class ConvolutionGradientTests: XCTestCase {
         }
     }
 
+    /// A convolution's input gradient is computed a piece of a chunk at a time (`SampleChunks.pieces`); it must be,
+    /// bit for bit, one product `dZ Kᵀ` over the whole batch and col2im sample by sample. 37 samples: two whole
+    /// chunks and a short one, whose last piece holds one sample.
+    func testInputGradientInPiecesIsTheWholeProductBitForBit() throws {
+        let g = try XCTUnwrap(WindowGeometry(input: .image(height: 9, width: 8, channels: 3), window: .square(3),
+                                             strides: .square(1), padding: .same))
+        let rows = 37, f = 5, k = g.rowLength, outputs = rows * g.positions * f
+        let x = randomDoubles(rows * g.inputCount, seed: 3, stream: 1).map(Float.init)
+        let kernel = randomDoubles(k * f, seed: 3, stream: 2).map(Float.init)
+        let dout = randomDoubles(outputs, seed: 3, stream: 3).map(Float.init)
+        var cols = [Float](repeating: 0, count: rows * g.positions * k)
+        var partials = [Float](repeating: 0, count: SampleChunks(rows: rows).count * (k * f + f))
+        var z = [Float](repeating: 0, count: outputs), y = z, dz = dout
+        var dKernel = kernel, dx = [Float](repeating: .nan, count: x.count)
+        kernel.withUnsafeBufferPointer { kp in
+            cols.withUnsafeMutableBufferPointer { cp in partials.withUnsafeMutableBufferPointer { pp in
+                let pass = Conv2DPass(geometry: g, filters: f, activation: .linear, kernel: kp.baseAddress!, bias: nil,
+                                      cols: cp.baseAddress!, partials: pp.baseAddress!)
+                pass.forward(x, rows: rows, z: &z, y: &y)
+                pass.backward(rows: rows, z: z, y: y, dz: &dz, gradientIsPreActivation: true, dKernel: &dKernel, dBias: nil, dx: &dx)
+            } }
+        }
+        var whole = [Float](repeating: .nan, count: rows * g.positions * k)
+        var expected = [Float](repeating: .nan, count: x.count)
+        Float.gemm(transposeA: false, transposeB: true, m: rows * g.positions, n: k, k: f, a: dout, lda: f, b: kernel, ldb: f,
+                   beta: 0, c: &whole, ldc: k)
+        whole.withUnsafeBufferPointer { w in expected.withUnsafeMutableBufferPointer { e in
+            for s in 0..<rows { g.col2im(w.baseAddress! + s * g.positions * k, into: e.baseAddress! + s * g.inputCount) }
+        } }
+        XCTAssertEqual(zip(dx, expected).filter { $0.bitPattern != $1.bitPattern }.count, 0, "values that differ")
+        XCTAssertFalse(dx.contains { $0.isNaN })
+    }
+
     /// Max pooling over Float channels in multiples of eight runs in lanes; its maxima and picks must be the
     /// scalar (Double) path's exactly, with ties (a relu's zeros), -0 beside 0, and overlapping and
     /// same-padded windows.
