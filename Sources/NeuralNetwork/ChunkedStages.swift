@@ -13,8 +13,8 @@ protocol SampleChunkedLayer: Layer {
     /// step seed).
     func beginForward(rows: Int, buffers: LayerBuffers, training: Bool)
 
-    /// Whether forward computes each sample from that sample alone, so any cut of the batch gives the same
-    /// bits (not dropout, whose masks come from one stream per chunk).
+    /// Whether forward computes each sample from that sample alone, so it may run on pieces of a chunk (not
+    /// dropout, whose masks come from one stream per chunk).
     var forwardIsPerSample: Bool { get }
 
     /// `forward` over the samples of chunk `chunk` only.
