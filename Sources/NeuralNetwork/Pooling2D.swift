@@ -222,8 +222,17 @@ struct Pooling2DPass {
 
         func run(task: Int) {
             let g = pass.geometry, c = g.channels, (first, count) = chunks[task]
+            let tiled = T.self == Float.self && pass.mode == .max && c % 8 == 0 && g.strides == g.window
+                && g.padTop == 0 && g.padLeft == 0 && g.outHeight * g.window.height <= g.height
+                && g.outWidth * g.window.width <= g.width
             for s in first..<(first + count) {
                 let dxs = dx + s * g.inputCount, dys = dy + s * pass.outputs
+                if tiled {
+                    let ys = gate.map { UnsafeRawPointer($0 + s * pass.outputs) }
+                    tiledMaxInLanes(dy: UnsafeRawPointer(dys), gate: ys, picks: picks! + s * pass.outputs,
+                                    dx: UnsafeMutableRawPointer(dxs))
+                    continue
+                }
                 dxs.update(repeating: 0, count: g.inputCount)
                 switch pass.mode {
                 case .max:
@@ -251,6 +260,51 @@ struct Pooling2DPass {
                         }
                     }
                 }
+            }
+        }
+
+        /// Max pooling's backward for Float when the windows tile the image (strides equal to the window, no
+        /// padding): every cell of the sample written once, in order, 8 channels at a time — the window's
+        /// gradient where the cell is the pick, 0 elsewhere and in the rows and columns no window covers —
+        /// instead of zeroing the sample and then adding into the picks. A cell gets at most one window's
+        /// gradient, `d + 0` where the scatter added `0 + d` (the same bits, -0 included).
+        @inline(__always)
+        func tiledMaxInLanes(dy: UnsafeRawPointer, gate: UnsafeRawPointer?, picks: UnsafePointer<Int32>,
+                             dx: UnsafeMutableRawPointer) {
+            let g = pass.geometry, c = g.channels, wh = g.window.height, ww = g.window.width
+            let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7), rowBytes = g.width &* c &* 4
+            let coveredColumns = g.outWidth &* ww
+            for oy in 0..<g.outHeight {
+                for iy in (oy &* wh)..<(oy &* wh &+ wh) {
+                    for ox in 0..<g.outWidth {
+                        let o = (oy &* g.outWidth &+ ox) &* c
+                        var channel = 0
+                        while channel < c {
+                            var d = dy.loadUnaligned(fromByteOffset: (o &+ channel) &* 4, as: SIMD8<Float>.self)
+                            if let gate {
+                                let y = gate.loadUnaligned(fromByteOffset: (o &+ channel) &* 4, as: SIMD8<Float>.self)
+                                d.replace(with: 0, where: .!(y .> 0))
+                            }
+                            d = d + SIMD8<Float>(repeating: 0)
+                            let pick = UnsafeRawPointer(picks).loadUnaligned(fromByteOffset: (o &+ channel) &* 4, as: SIMD8<Int32>.self)
+                            for ix in (ox &* ww)..<(ox &* ww &+ ww) {
+                                let offset = (iy &* g.width &+ ix) &* c &+ channel
+                                let cell = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset)) &+ lanes
+                                dx.storeBytes(of: d.replacing(with: 0, where: pick .!= cell), toByteOffset: offset &* 4,
+                                              as: SIMD8<Float>.self)
+                            }
+                            channel &+= 8
+                        }
+                    }
+                    if coveredColumns < g.width {
+                        (dx + iy &* rowBytes + coveredColumns &* c &* 4).initializeMemory(
+                            as: Float.self, repeating: 0, count: (g.width &- coveredColumns) &* c)
+                    }
+                }
+            }
+            let coveredRows = g.outHeight &* wh
+            if coveredRows < g.height {
+                (dx + coveredRows &* rowBytes).initializeMemory(as: Float.self, repeating: 0, count: (g.height &- coveredRows) &* g.width &* c)
             }
         }
     }

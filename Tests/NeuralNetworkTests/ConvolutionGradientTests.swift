@@ -236,6 +236,42 @@ final class ConvolutionGradientTests: XCTestCase {
         }
     }
 
+    /// Max pooling's backward over Float windows that tile the image writes every cell once in lanes instead
+    /// of zeroing and scattering; with and without the relu gate it must give the scatter's (Double path's)
+    /// bits, -0 and NaN gradients included, and zeros in the rows and columns no window covers.
+    func testFloatMaxPoolingBackwardInLanesMatchesTheScatter() throws {
+        var random = SeededRandom(seed: 6, streamNumber: 1)
+        for (input, spec) in [
+            (TensorShape.image(height: 7, width: 9, channels: 16), Pooling2DSpec()),  // a row and a column uncovered
+            (TensorShape.image(height: 6, width: 6, channels: 8), Pooling2DSpec(poolSize: Size2D(3, 2))),
+            (TensorShape.image(height: 8, width: 8, channels: 24), Pooling2DSpec(poolSize: .square(4))),
+        ] {
+            let layer = try XCTUnwrap(Pooling2D(input: input, spec: spec, mode: .max))
+            let pass = Pooling2DPass(geometry: layer.geometry, mode: .max)
+            let rows = 19, outputs = rows * layer.outputWidth  // two chunks, the second short
+            let x: [Float] = (0..<(rows * layer.inputWidth)).map { _ in
+                let v = Float(2 * random.unitDouble() - 1)
+                return v < -0.5 ? -0.0 : max(v, 0)
+            }
+            let dy: [Float] = (0..<outputs).map { i in i % 37 == 0 ? -0.0 : i % 101 == 0 ? .nan : Float(2 * random.unitDouble() - 1) }
+            var y = [Float](repeating: 0, count: outputs), picks = [Int32](repeating: 0, count: outputs)
+            pass.forward(x, rows: rows, y: &y, picks: &picks)
+            for gated in [false, true] {
+                var dx = [Float](repeating: .nan, count: x.count), dxDouble = [Double](repeating: .nan, count: x.count)
+                let chunks = SampleChunks(rows: rows), yDouble = y.map(Double.init), dyDouble = dy.map(Double.init)
+                for chunk in 0..<chunks.count {
+                    Pooling2DPass.Backward(pass: pass, dy: dy, dx: &dx, picks: picks, chunks: chunks, gate: gated ? y : nil)
+                        .run(task: chunk)
+                    Pooling2DPass.Backward(pass: pass, dy: dyDouble, dx: &dxDouble, picks: picks, chunks: chunks,
+                                           gate: gated ? yDouble : nil).run(task: chunk)
+                }
+                let differing = dx.indices.filter { dx[$0].bitPattern != Float(dxDouble[$0]).bitPattern }
+                XCTAssertEqual(differing.count, 0, "\(input) \(spec) gated \(gated): first at \(differing.first ?? -1): "
+                               + "\(differing.first.map { "\(dx[$0]) against \(dxDouble[$0])" } ?? "")")
+            }
+        }
+    }
+
     func testGlobalAveragePoolingGradients() throws {
         let rows = 10, positions = 6, channels = 3
         var x = randomDoubles(rows * positions * channels, seed: 3, stream: 1)
