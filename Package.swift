@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "ExperimentCompiler", dependencies: ["YAML", "ModelKinds"]),
         .target(name: "SeededRandom"),
         .target(name: "Datasets", dependencies: ["CZlib", "CCrypto", "SeededRandom"]),
-        .target(name: "NeuralNetwork", dependencies: ["CBLAS", "SeededRandom", "ModelKinds"]),
+        // Element-wise kernels compiled for several instruction sets, chosen at load time (see its files).
+        .target(name: "CKernels"),
+        .target(name: "NeuralNetwork", dependencies: ["CBLAS", "CKernels", "SeededRandom", "ModelKinds"]),
         .target(name: "Training", dependencies: ["ExperimentCompiler", "ModelKinds", "Datasets", "NeuralNetwork", "SeededRandom"]),
         // Intervals, paired tests, Holm and power for comparing seeds; Foundation only (see docs/results.md).
         .target(name: "Statistics"),

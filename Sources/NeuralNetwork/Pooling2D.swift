@@ -1,3 +1,4 @@
+import CKernels
 import ModelKinds
 import SeededRandom
 
@@ -132,8 +133,11 @@ struct Pooling2DPass {
                     for ox in 0..<g.outWidth {
                         let w = pass.window(oy, ox)
                         switch pass.mode {
-                        case .max where T.self == Float.self && c % 8 == 0:
-                            maxInLanes(UnsafeRawPointer(xs), window: w, into: UnsafeMutableRawPointer(out), picks: pick, relu: relu)
+                        case .max where T.self == Float.self:
+                            // CKernels' window, compiled for the CPU's widest vectors (see MaxPooling.c).
+                            runner_max_window_f32(
+                                UnsafeRawPointer(xs).assumingMemoryBound(to: Float.self), g.width, c, w.row, w.rows, w.column,
+                                w.columns, UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self), pick, relu ? 1 : 0)
                         case .max:
                             let start = (w.row * g.width + w.column) * c
                             out.update(from: xs + start, count: c)
@@ -176,42 +180,6 @@ struct Pooling2DPass {
                 }
             }
         }
-
-        /// One window's maximum per channel (and its pick) for Float, eight channels at a time: the same selects
-        /// as the scalar loop, lane by lane (`max(best, value)` is `value >= best ? value : best`; a later cell is
-        /// picked only when strictly greater), so the same bits. Why lanes: the scalar loop, generic over the
-        /// element type, kept max pooling at 8% of an MNIST convnet's step.
-        @inline(__always)
-        func maxInLanes(
-            _ xs: UnsafeRawPointer, window w: (row: Int, rows: Int, column: Int, columns: Int),
-            into out: UnsafeMutableRawPointer, picks: UnsafeMutablePointer<Int32>?, relu: Bool
-        ) {
-            let g = pass.geometry, c = g.channels, lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
-            let start = (w.row &* g.width &+ w.column) &* c
-            var channel = 0
-            while channel < c {
-                // The first cell starts the maximum and is not compared again (with itself it would change
-                // nothing); a pick holds its cell's offset, the channel lanes are added once at the end.
-                var best = xs.loadUnaligned(fromByteOffset: (start &+ channel) &* 4, as: SIMD8<Float>.self)
-                var pick = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: start))
-                for iy in w.row..<(w.row &+ w.rows) {
-                    for ix in (iy == w.row ? w.column &+ 1 : w.column)..<(w.column &+ w.columns) {
-                        let offset = (iy &* g.width &+ ix) &* c
-                        let value = xs.loadUnaligned(fromByteOffset: (offset &+ channel) &* 4, as: SIMD8<Float>.self)
-                        pick.replace(with: SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset)), where: value .> best)
-                        best.replace(with: value, where: value .>= best)
-                    }
-                }
-                // Relu's select as `reluForward` writes it: the same bits as pooling its outputs.
-                if relu { best.replace(with: 0, where: best .<= 0) }
-                out.storeBytes(of: best, toByteOffset: channel &* 4, as: SIMD8<Float>.self)
-                if let picks {
-                    UnsafeMutableRawPointer(picks + channel).storeBytes(
-                        of: pick &+ SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: channel)) &+ lanes, as: SIMD8<Int32>.self)
-                }
-                channel &+= 8
-            }
-        }
     }
 
     struct Backward<T: KernelScalar>: PoolJob {
@@ -222,15 +190,18 @@ struct Pooling2DPass {
 
         func run(task: Int) {
             let g = pass.geometry, c = g.channels, (first, count) = chunks[task]
-            let tiled = T.self == Float.self && pass.mode == .max && c % 8 == 0 && g.strides == g.window
+            let tiled = T.self == Float.self && pass.mode == .max && g.strides == g.window
                 && g.padTop == 0 && g.padLeft == 0 && g.outHeight * g.window.height <= g.height
                 && g.outWidth * g.window.width <= g.width
             for s in first..<(first + count) {
                 let dxs = dx + s * g.inputCount, dys = dy + s * pass.outputs
                 if tiled {
-                    let ys = gate.map { UnsafeRawPointer($0 + s * pass.outputs) }
-                    tiledMaxInLanes(dy: UnsafeRawPointer(dys), gate: ys, picks: picks! + s * pass.outputs,
-                                    dx: UnsafeMutableRawPointer(dxs))
+                    // CKernels' tiled backward, compiled for the CPU's widest vectors (see MaxPooling.c).
+                    runner_max_pool_backward_tiled_f32(
+                        UnsafeRawPointer(dys).assumingMemoryBound(to: Float.self),
+                        gate.map { UnsafeRawPointer($0 + s * pass.outputs).assumingMemoryBound(to: Float.self) },
+                        picks! + s * pass.outputs, UnsafeMutableRawPointer(dxs).assumingMemoryBound(to: Float.self),
+                        g.height, g.width, c, g.window.height, g.window.width, g.outHeight, g.outWidth)
                     continue
                 }
                 dxs.update(repeating: 0, count: g.inputCount)
@@ -260,51 +231,6 @@ struct Pooling2DPass {
                         }
                     }
                 }
-            }
-        }
-
-        /// Max pooling's backward for Float when the windows tile the image (strides equal to the window, no
-        /// padding): every cell of the sample written once, in order, 8 channels at a time — the window's
-        /// gradient where the cell is the pick, 0 elsewhere and in the rows and columns no window covers —
-        /// instead of zeroing the sample and then adding into the picks. A cell gets at most one window's
-        /// gradient, `d + 0` where the scatter added `0 + d` (the same bits, -0 included).
-        @inline(__always)
-        func tiledMaxInLanes(dy: UnsafeRawPointer, gate: UnsafeRawPointer?, picks: UnsafePointer<Int32>,
-                             dx: UnsafeMutableRawPointer) {
-            let g = pass.geometry, c = g.channels, wh = g.window.height, ww = g.window.width
-            let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7), rowBytes = g.width &* c &* 4
-            let coveredColumns = g.outWidth &* ww
-            for oy in 0..<g.outHeight {
-                for iy in (oy &* wh)..<(oy &* wh &+ wh) {
-                    for ox in 0..<g.outWidth {
-                        let o = (oy &* g.outWidth &+ ox) &* c
-                        var channel = 0
-                        while channel < c {
-                            var d = dy.loadUnaligned(fromByteOffset: (o &+ channel) &* 4, as: SIMD8<Float>.self)
-                            if let gate {
-                                let y = gate.loadUnaligned(fromByteOffset: (o &+ channel) &* 4, as: SIMD8<Float>.self)
-                                d.replace(with: 0, where: .!(y .> 0))
-                            }
-                            d = d + SIMD8<Float>(repeating: 0)
-                            let pick = UnsafeRawPointer(picks).loadUnaligned(fromByteOffset: (o &+ channel) &* 4, as: SIMD8<Int32>.self)
-                            for ix in (ox &* ww)..<(ox &* ww &+ ww) {
-                                let offset = (iy &* g.width &+ ix) &* c &+ channel
-                                let cell = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset)) &+ lanes
-                                dx.storeBytes(of: d.replacing(with: 0, where: pick .!= cell), toByteOffset: offset &* 4,
-                                              as: SIMD8<Float>.self)
-                            }
-                            channel &+= 8
-                        }
-                    }
-                    if coveredColumns < g.width {
-                        (dx + iy &* rowBytes + coveredColumns &* c &* 4).initializeMemory(
-                            as: Float.self, repeating: 0, count: (g.width &- coveredColumns) &* c)
-                    }
-                }
-            }
-            let coveredRows = g.outHeight &* wh
-            if coveredRows < g.height {
-                (dx + coveredRows &* rowBytes).initializeMemory(as: Float.self, repeating: 0, count: (g.height &- coveredRows) &* g.width &* c)
             }
         }
     }

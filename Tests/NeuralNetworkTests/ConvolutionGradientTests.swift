@@ -209,16 +209,17 @@ final class ConvolutionGradientTests: XCTestCase {
         XCTAssertFalse(dx.contains { $0.isNaN })
     }
 
-    /// Max pooling over Float channels in multiples of eight runs in lanes; its maxima and picks must be the
-    /// scalar (Double) path's exactly, with ties (a relu's zeros), -0 beside 0, and overlapping and
-    /// same-padded windows.
-    func testFloatMaxPoolingLanesMatchTheScalarPath() throws {
+    /// Max pooling over Float runs in CKernels (compiled for the CPU's widest vectors); its maxima and picks
+    /// must be the generic (Double) path's exactly, with ties (a relu's zeros), -0 beside 0, overlapping and
+    /// same-padded windows, and channel counts that fill no vector.
+    func testFloatMaxPoolingKernelMatchesTheScalarPath() throws {
         var random = SeededRandom(seed: 5, streamNumber: 1)
         for (input, spec) in [
             (TensorShape.image(height: 6, width: 6, channels: 16), Pooling2DSpec()),
             (TensorShape.image(height: 5, width: 7, channels: 8),
              Pooling2DSpec(poolSize: .square(3), strides: Size2D(2, 1), padding: .same)),
             (TensorShape.image(height: 4, width: 4, channels: 24), Pooling2DSpec(poolSize: .square(2), strides: .square(1))),
+            (TensorShape.image(height: 5, width: 5, channels: 3), Pooling2DSpec()),
         ] {
             let layer = try XCTUnwrap(Pooling2D(input: input, spec: spec, mode: .max))
             let pass = Pooling2DPass(geometry: layer.geometry, mode: .max)
@@ -236,15 +237,16 @@ final class ConvolutionGradientTests: XCTestCase {
         }
     }
 
-    /// Max pooling's backward over Float windows that tile the image writes every cell once in lanes instead
+    /// Max pooling's backward over Float windows that tile the image writes every cell once (CKernels) instead
     /// of zeroing and scattering; with and without the relu gate it must give the scatter's (Double path's)
     /// bits, -0 and NaN gradients included, and zeros in the rows and columns no window covers.
-    func testFloatMaxPoolingBackwardInLanesMatchesTheScatter() throws {
+    func testFloatMaxPoolingBackwardKernelMatchesTheScatter() throws {
         var random = SeededRandom(seed: 6, streamNumber: 1)
         for (input, spec) in [
             (TensorShape.image(height: 7, width: 9, channels: 16), Pooling2DSpec()),  // a row and a column uncovered
             (TensorShape.image(height: 6, width: 6, channels: 8), Pooling2DSpec(poolSize: Size2D(3, 2))),
             (TensorShape.image(height: 8, width: 8, channels: 24), Pooling2DSpec(poolSize: .square(4))),
+            (TensorShape.image(height: 5, width: 5, channels: 3), Pooling2DSpec()),
         ] {
             let layer = try XCTUnwrap(Pooling2D(input: input, spec: spec, mode: .max))
             let pass = Pooling2DPass(geometry: layer.geometry, mode: .max)
