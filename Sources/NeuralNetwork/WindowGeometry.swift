@@ -1,3 +1,4 @@
+import CKernels
 import ModelKinds
 
 /// Where a sliding window (a convolution's kernel, a pooling window) falls on a channels-last image: Keras'
@@ -36,6 +37,12 @@ struct WindowGeometry: Sendable, Equatable {
         return (first, max(0, last - first))
     }
 
+    /// Whether every window lies inside the image (no padding reached: every `valid` convolution).
+    var everyWindowInside: Bool {
+        padTop == 0 && padLeft == 0 && (outHeight - 1) * strides.height + window.height <= height
+            && (outWidth - 1) * strides.width + window.width <= width
+    }
+
     /// Where the window of output position (oy, ox) starts in the example (an element offset), when the
     /// whole window lies inside the image; nil when it hangs over the padding.
     @inline(__always)
@@ -53,6 +60,12 @@ struct WindowGeometry: Sendable, Equatable {
     /// with no bounds to check: on a one-channel image a block is three floats, and the general path's checks
     /// per block cost more than the copy (10% of an MNIST convnet's step).
     func im2col<T: KernelScalar>(_ x: UnsafePointer<T>, into cols: UnsafeMutablePointer<T>) {
+        if T.self == Float.self && everyWindowInside {
+            // CKernels' packing, compiled for the CPU's widest vectors (see Im2col.c).
+            return runner_im2col_inside_f32(
+                UnsafeRawPointer(x).assumingMemoryBound(to: Float.self), height, width, channels, window.height, window.width,
+                strides.height, strides.width, outHeight, outWidth, UnsafeMutableRawPointer(cols).assumingMemoryBound(to: Float.self))
+        }
         let rowWidth = window.width &* channels, imageRow = width &* channels
         // Blocks of at most four floats (a one-channel image's window rows) go as one four-lane load and
         // store, the extra lanes spilling into cells written after them; not where the spill or the load

@@ -147,8 +147,8 @@ final class ConvolutionGradientTests: XCTestCase {
         XCTAssertEqual(dx, [5, 0, 0, 7, 0, 0, 0, 0])
     }
 
-    /// im2col for Float copies whole-window rows as blocks, up to four floats as one four-lane store whose
-    /// spill is overwritten after, longer runs eight lanes at a time; col2im adds whole windows the same
+    /// im2col for Float copies whole-window rows as blocks (in CKernels when every window is inside), up to
+    /// four floats as one four-float store whose spill is overwritten after, longer runs in vectors; col2im adds whole windows the same
     /// way. im2col must equal the Double path value for value (and col2im agree to rounding), on one-channel
     /// images (blocks of 3), blocks of exactly 4 and longer ones, with valid and same padding and strides
     /// above 1, up to the buffer's end (where the spill must not reach: the buffer starts as NaN).
@@ -158,6 +158,8 @@ final class ConvolutionGradientTests: XCTestCase {
             (TensorShape.image(height: 5, width: 5, channels: 2), Size2D.square(2), Size2D(2, 1), Padding.same),
             (TensorShape.image(height: 6, width: 7, channels: 12), Size2D(3, 2), Size2D.square(1), Padding.same),
             (TensorShape.image(height: 4, width: 4, channels: 1), Size2D.square(3), Size2D.square(2), Padding.same),
+            (TensorShape.image(height: 7, width: 8, channels: 12), Size2D(3, 2), Size2D(2, 3), Padding.valid),
+            (TensorShape.image(height: 3, width: 3, channels: 1), Size2D.square(3), Size2D.square(1), Padding.valid),
         ] {
             let g = try XCTUnwrap(WindowGeometry(input: input, window: window, strides: strides, padding: padding))
             let x = randomDoubles(g.inputCount, seed: 9, stream: 1)

@@ -12,4 +12,9 @@ void runner_max_pool_backward_tiled_f32(const float *dy, const float *gate, cons
                                         long width, long channels, long windowHeight, long windowWidth, long outHeight,
                                         long outWidth);
 
+/// One example's windows packed (im2col) when every window lies inside the image: see Im2col.c.
+void runner_im2col_inside_f32(const float *image, long height, long width, long channels, long windowHeight,
+                              long windowWidth, long strideHeight, long strideWidth, long outHeight, long outWidth,
+                              float *cols);
+
 #endif
