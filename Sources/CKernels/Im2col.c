@@ -6,14 +6,9 @@
 // x86-64, where a run of 96 floats is 24 sixteen-byte moves. Copies give the same bits whatever the
 // instruction set; the tests check them against the generic Swift path (`WindowGeometry.im2col`).
 #include "CKernels.h"
+#include "Clones.h"
 
 #include <string.h>
-
-#if defined(__x86_64__) && defined(__clang__)
-#define RUNNER_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define RUNNER_CLONES
-#endif
 
 /// One example's windows packed row after row: output position (oy, ox) is row `oy * outWidth + ox` of
 /// `cols`, its window's `windowHeight` image rows of `windowWidth * channels` floats one after another.

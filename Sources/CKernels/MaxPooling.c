@@ -7,14 +7,7 @@
 // are the generic Swift path's (`Pooling2DPass`, which runs Double for the gradient checks), in the same
 // order: the same bits, which the tests check against it.
 #include "CKernels.h"
-
-#pragma STDC FP_CONTRACT OFF
-
-#if defined(__x86_64__) && defined(__clang__)
-#define RUNNER_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define RUNNER_CLONES
-#endif
+#include "Clones.h"
 
 /// The maximum per channel of the window's cells (rows `row ..< row + rows`, columns `column ..< column +
 /// columns` of an image `width` cells wide, `channels` values per cell), into `out`; with `picks`, each
