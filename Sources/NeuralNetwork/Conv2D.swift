@@ -189,8 +189,7 @@ struct Conv2DPass<T: GEMMScalar> {
             guard let dx else { return }
             // A piece of the chunk at a time (`SampleChunks.pieces`): its packed windows' gradients are still in
             // the core's cache when col2im reads them. The pieces are fixed as the chunks are, so the thread
-            // count still changes nothing; OpenBLAS sums each row of `dZ Kᵀ` alike whatever the rows around it
-            // (K is the filters, one block), so the bits are also the whole chunk's (tested).
+            // count still changes nothing (`SampleChunks` says when they also give the whole chunk's bits).
             let step = SampleChunks.perTask / SampleChunks.piecesPerChunk
             for piece in stride(from: 0, to: count, by: step) {
                 let samples = min(step, count - piece), pieceCols = cols + piece * g.positions * k

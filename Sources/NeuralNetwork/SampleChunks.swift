@@ -10,8 +10,10 @@
 /// work goes a quarter chunk at a time (`pieces`): a forward through convolution and pooling, a
 /// convolution's input gradient. Four samples' values fit a core's cache from one layer to the next, where
 /// sixteen samples' spill (MNIST convnet: 3-4% less time per epoch than whole chunks, 2 or 8 samples no better).
-/// Pieces are fixed as chunks are, so they never make the bits depend on the thread count; the MNIST and
-/// Fashion-MNIST convnets' files are also byte for byte those of whole chunks.
+/// Pieces are fixed as chunks are, so they never make the bits depend on the thread count. They are not
+/// always the whole chunk's bits: with OpenBLAS' AVX-512 kernels the MNIST and Fashion-MNIST convnets' files
+/// stayed byte for byte the same, with its Haswell kernels they changed (OpenBLAS runs some smaller
+/// products through other code).
 public struct SampleChunks {
     public static let perTask = 16
     /// The pieces a chunk's forward runs in through layers that treat each sample alone (`ChunkedStages`).

@@ -178,8 +178,9 @@ final class ConvolutionGradientTests: XCTestCase {
         }
     }
 
-    /// A convolution's input gradient is computed a piece of a chunk at a time (`SampleChunks.pieces`); it must be,
-    /// bit for bit, one product `dZ Kᵀ` over the whole batch and col2im sample by sample. 37 samples: two whole
+    /// A convolution's input gradient is computed a piece of a chunk at a time (`SampleChunks.pieces`); on these
+    /// shapes it must be, bit for bit, one product `dZ Kᵀ` over the whole batch and col2im sample by sample
+    /// (a piece that lands on the wrong samples fails it). 37 samples: two whole
     /// chunks and a short one, whose last piece holds one sample.
     func testInputGradientInPiecesIsTheWholeProductBitForBit() throws {
         let g = try XCTUnwrap(WindowGeometry(input: .image(height: 9, width: 8, channels: 3), window: .square(3),
