@@ -190,13 +190,13 @@ struct Conv2DPass<T: GEMMScalar> {
             // A piece of the chunk at a time (`SampleChunks.pieces`): its packed windows' gradients are still in
             // the core's cache when col2im reads them. The pieces are fixed as the chunks are, so the thread
             // count still changes nothing (`SampleChunks` says when they also give the whole chunk's bits).
-            let step = SampleChunks.perTask / SampleChunks.piecesPerChunk
-            for piece in stride(from: 0, to: count, by: step) {
-                let samples = min(step, count - piece), pieceCols = cols + piece * g.positions * k
-                T.gemm(transposeA: false, transposeB: true, m: samples * g.positions, n: k, k: f, a: dzc + piece * g.positions * f,
+            let pieces = chunks.pieces
+            for piece in chunks.pieces(of: task) {
+                let (start, samples) = pieces[piece], pieceCols = pass.cols + start * g.positions * k
+                T.gemm(transposeA: false, transposeB: true, m: samples * g.positions, n: k, k: f, a: dz + start * g.positions * f,
                        lda: f, b: pass.kernel, ldb: f, beta: 0, c: pieceCols, ldc: k)
                 for s in 0..<samples {
-                    g.col2im(pieceCols + s * g.positions * k, into: dx + (first + piece + s) * g.inputCount)
+                    g.col2im(pieceCols + s * g.positions * k, into: dx + (start + s) * g.inputCount)
                 }
             }
         }

@@ -190,9 +190,7 @@ struct Pooling2DPass {
 
         func run(task: Int) {
             let g = pass.geometry, c = g.channels, (first, count) = chunks[task]
-            let tiled = T.self == Float.self && pass.mode == .max && g.strides == g.window
-                && g.padTop == 0 && g.padLeft == 0 && g.outHeight * g.window.height <= g.height
-                && g.outWidth * g.window.width <= g.width
+            let tiled = T.self == Float.self && pass.mode == .max && g.strides == g.window && g.everyWindowInside
             for s in first..<(first + count) {
                 let dxs = dx + s * g.inputCount, dys = dy + s * pass.outputs
                 if tiled {

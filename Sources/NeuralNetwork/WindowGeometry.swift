@@ -56,9 +56,10 @@ struct WindowGeometry: Sendable, Equatable {
     /// zeros where the window hangs over the padding: `cols (positions x rowLength) . kernel (rowLength x filters)`
     /// is then the convolution.
     ///
-    /// A window wholly inside the image (every window of a `valid` convolution) is its rows copied as blocks,
-    /// with no bounds to check: on a one-channel image a block is three floats, and the general path's checks
-    /// per block cost more than the copy (10% of an MNIST convnet's step).
+    /// A window wholly inside the image is its rows copied as blocks, with no bounds to check: on a
+    /// one-channel image a block is three floats, and the general path's checks per block cost more than the
+    /// copy (10% of an MNIST convnet's step). Float images whose every window is inside (`valid`) go to
+    /// CKernels' packing instead (Im2col.c).
     func im2col<T: KernelScalar>(_ x: UnsafePointer<T>, into cols: UnsafeMutablePointer<T>) {
         if T.self == Float.self && everyWindowInside {
             // CKernels' packing, compiled for the CPU's widest vectors (see Im2col.c).
@@ -67,23 +68,13 @@ struct WindowGeometry: Sendable, Equatable {
                 strides.height, strides.width, outHeight, outWidth, UnsafeMutableRawPointer(cols).assumingMemoryBound(to: Float.self))
         }
         let rowWidth = window.width &* channels, imageRow = width &* channels
-        // Blocks of at most four floats (a one-channel image's window rows) go as one four-lane load and
-        // store, the extra lanes spilling into cells written after them; not where the spill or the load
-        // would leave this example's rows or image.
-        let lanes = T.self == Float.self && rowWidth <= 4
-        let colsEnd = cols + positions &* rowLength, imageEnd = x + inputCount
         var row = cols
         for oy in 0..<outHeight {
             for ox in 0..<outWidth {
                 if let start = wholeWindowStart(oy, ox) {
                     var source = x + start, cells = row
                     for _ in 0..<window.height {
-                        if lanes && cells + 4 <= colsEnd && source + 4 <= imageEnd {
-                            UnsafeMutableRawPointer(cells).storeBytes(
-                                of: UnsafeRawPointer(source).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
-                        } else {
-                            copy(source, cells, rowWidth)
-                        }
+                        copy(source, cells, rowWidth)
                         source += imageRow
                         cells += rowWidth
                     }

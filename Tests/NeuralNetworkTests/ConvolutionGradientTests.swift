@@ -147,8 +147,8 @@ final class ConvolutionGradientTests: XCTestCase {
         XCTAssertEqual(dx, [5, 0, 0, 7, 0, 0, 0, 0])
     }
 
-    /// im2col for Float copies whole-window rows as blocks (in CKernels when every window is inside), up to
-    /// four floats as one four-float store whose spill is overwritten after, longer runs in vectors; col2im adds whole windows the same
+    /// im2col for Float copies whole-window rows as blocks (in CKernels when every window is inside, up to
+    /// four floats as one four-float store whose spill is overwritten after), longer runs in vectors; col2im adds whole windows the same
     /// way. im2col must equal the Double path value for value (and col2im agree to rounding), on one-channel
     /// images (blocks of 3), blocks of exactly 4 and longer ones, with valid and same padding and strides
     /// above 1, up to the buffer's end (where the spill must not reach: the buffer starts as NaN).
